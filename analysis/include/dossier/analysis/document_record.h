@@ -1,0 +1,31 @@
+/// \file
+/// The document data stored with each indexed document: what a search result shows (path, title,
+/// stored text for snippets) and what an incremental run compares (size, mtime, digest).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace dossier::analysis {
+
+/// Everything stored about one document besides its terms and values.
+struct DocumentRecord {
+  std::string path;            ///< absolute path, as the bytes the file system gave (may be non-UTF-8)
+  std::string title;           ///< UTF-8, one line
+  std::string format;          ///< "txt", "md"
+  std::uint64_t size = 0;      ///< file size in bytes
+  std::int64_t mtime_ns = 0;   ///< modification time, nanoseconds since the epoch
+  std::string content_digest;  ///< `digest_hex` of the file's bytes
+  std::string text;            ///< extracted text (UTF-8), kept for snippets
+};
+
+/// Serialises `record` in Dossier's record format: a magic byte and version, then tagged,
+/// length-prefixed fields, so that a newer reader can skip fields it does not know.
+std::string encode_record(const DocumentRecord& record);
+
+/// Parses `encode_record` output. Unknown fields are skipped. Throws `std::runtime_error` when the
+/// data is not a Dossier record or is truncated.
+DocumentRecord decode_record(std::string_view data);
+
+}  // namespace dossier::analysis

@@ -1,0 +1,61 @@
+/// \file
+/// The index schema shared by the indexer and the searcher: term prefixes, value slots and how
+/// their contents are encoded. Nothing else in Dossier spells a prefix or a slot number.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dossier::analysis::schema {
+
+// ---- Term prefixes (Xapian conventions where one exists) ---------------------------------------
+// Unprefixed terms are the folded words of body and title, with positions (phrases, NEAR).
+
+/// Stemmed form of a body or title word, no positions ("Zespionag").
+inline constexpr std::string_view kStemPrefix = "Z";
+/// Folded title word, with positions within the title.
+inline constexpr std::string_view kTitlePrefix = "S";
+/// Stemmed title word ("ZS" + stem).
+inline constexpr std::string_view kTitleStemPrefix = "ZS";
+/// Unique id of a document: digest of its absolute path (`unique_term`).
+inline constexpr std::string_view kUniquePrefix = "Q";
+/// File format: "Ttxt", "Tmd".
+inline constexpr std::string_view kFormatPrefix = "T";
+/// A folded component of the document's path (folder or file name), for `path:` queries.
+inline constexpr std::string_view kPathPrefix = "P";
+/// Content digest of the file's bytes (`digest_hex`), to find renamed or moved files.
+inline constexpr std::string_view kContentPrefix = "XH";
+
+// ---- Value slots ---------------------------------------------------------------------------------
+
+/// Value slot numbers. Slots are part of the on-disk format: never renumber one.
+enum ValueSlot : unsigned {
+  kMtimeSlot = 0,   ///< modification time, nanoseconds since the epoch (`encode_int64`)
+  kSizeSlot = 1,    ///< file size in bytes (`encode_int64`)
+  kDigestSlot = 2,  ///< content digest, 32 hex digits
+};
+
+// ---- Database metadata keys ----------------------------------------------------------------------
+
+/// Schema version stored in the database metadata; a reader refuses an index it cannot read.
+inline constexpr std::string_view kSchemaVersionKey = "dossier.schema";
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// ---- Helpers -------------------------------------------------------------------------------------
+
+/// `prefix` + `term`.
+std::string prefixed(std::string_view prefix, std::string_view term);
+
+/// The unique id term of the document for `path` (the absolute path's bytes, any encoding).
+std::string unique_term(std::string_view path);
+
+/// Encodes a signed 64-bit integer so that byte order equals numeric order (for sorting and
+/// range queries on value slots): 8 bytes, big-endian, sign bit flipped.
+std::string encode_int64(std::int64_t value);
+
+/// Decodes `encode_int64`; `std::nullopt` when `bytes` is not 8 bytes long.
+std::optional<std::int64_t> decode_int64(std::string_view bytes) noexcept;
+
+}  // namespace dossier::analysis::schema

@@ -1,0 +1,118 @@
+#include "dossier/analysis/document_record.h"
+
+#include <stdexcept>
+
+namespace dossier::analysis {
+namespace {
+
+constexpr char kMagic = 'D';
+constexpr char kVersion = 1;
+
+// Field tags. Part of the on-disk format: never reuse a number.
+enum Tag : unsigned char {
+  kPathTag = 1,
+  kTitleTag = 2,
+  kFormatTag = 3,
+  kSizeTag = 4,
+  kMtimeTag = 5,
+  kDigestTag = 6,
+  kTextTag = 7,
+};
+
+void put_varint(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
+
+std::uint64_t get_varint(std::string_view& in) {
+  std::uint64_t value = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) throw std::runtime_error("truncated document record");
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return value;
+  }
+  throw std::runtime_error("malformed number in document record");
+}
+
+void put_field(std::string& out, Tag tag, std::string_view bytes) {
+  out.push_back(static_cast<char>(tag));
+  put_varint(out, bytes.size());
+  out.append(bytes);
+}
+
+void put_number(std::string& out, Tag tag, std::uint64_t value) {
+  std::string encoded;
+  put_varint(encoded, value);
+  put_field(out, tag, encoded);
+}
+
+std::uint64_t number_from(std::string_view bytes) {
+  const std::uint64_t value = get_varint(bytes);
+  if (!bytes.empty()) throw std::runtime_error("malformed number in document record");
+  return value;
+}
+
+}  // namespace
+
+std::string encode_record(const DocumentRecord& record) {
+  std::string out;
+  out.reserve(record.text.size() + record.path.size() + record.title.size() + 64);
+  out.push_back(kMagic);
+  out.push_back(kVersion);
+  put_field(out, kPathTag, record.path);
+  put_field(out, kTitleTag, record.title);
+  put_field(out, kFormatTag, record.format);
+  put_number(out, kSizeTag, record.size);
+  put_number(out, kMtimeTag, static_cast<std::uint64_t>(record.mtime_ns));
+  put_field(out, kDigestTag, record.content_digest);
+  put_field(out, kTextTag, record.text);
+  return out;
+}
+
+DocumentRecord decode_record(std::string_view data) {
+  if (data.size() < 2 || data[0] != kMagic) throw std::runtime_error("not a Dossier document record");
+  if (data[1] > kVersion) throw std::runtime_error("document record from a newer Dossier");
+  data.remove_prefix(2);
+  DocumentRecord record;
+  while (!data.empty()) {
+    const auto tag = static_cast<unsigned char>(data.front());
+    data.remove_prefix(1);
+    const std::uint64_t length = get_varint(data);
+    if (length > data.size()) throw std::runtime_error("truncated document record");
+    const std::string_view bytes = data.substr(0, length);
+    data.remove_prefix(length);
+    switch (tag) {
+      case kPathTag:
+        record.path = bytes;
+        break;
+      case kTitleTag:
+        record.title = bytes;
+        break;
+      case kFormatTag:
+        record.format = bytes;
+        break;
+      case kSizeTag:
+        record.size = number_from(bytes);
+        break;
+      case kMtimeTag:
+        record.mtime_ns = static_cast<std::int64_t>(number_from(bytes));
+        break;
+      case kDigestTag:
+        record.content_digest = bytes;
+        break;
+      case kTextTag:
+        record.text = bytes;
+        break;
+      default:
+        break;  // a field from a newer writer
+    }
+  }
+  return record;
+}
+
+}  // namespace dossier::analysis

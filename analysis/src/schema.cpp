@@ -1,0 +1,36 @@
+#include "dossier/analysis/schema.h"
+
+#include "dossier/analysis/digest.h"
+
+namespace dossier::analysis::schema {
+
+std::string prefixed(std::string_view prefix, std::string_view term) {
+  std::string out;
+  out.reserve(prefix.size() + term.size());
+  out.append(prefix);
+  out.append(term);
+  return out;
+}
+
+std::string unique_term(std::string_view path) {
+  return prefixed(kUniquePrefix, digest_hex(path));
+}
+
+std::string encode_int64(std::int64_t value) {
+  // Flipping the sign bit maps INT64_MIN..INT64_MAX onto 0..UINT64_MAX in order.
+  const std::uint64_t bits = static_cast<std::uint64_t>(value) ^ (std::uint64_t{1} << 63);
+  std::string out(8, '\0');
+  for (int i = 0; i < 8; ++i)
+    out[i] = static_cast<char>((bits >> (56 - 8 * i)) & 0xFF);
+  return out;
+}
+
+std::optional<std::int64_t> decode_int64(std::string_view bytes) noexcept {
+  if (bytes.size() != 8) return std::nullopt;
+  std::uint64_t bits = 0;
+  for (char byte : bytes)
+    bits = (bits << 8) | static_cast<unsigned char>(byte);
+  return static_cast<std::int64_t>(bits ^ (std::uint64_t{1} << 63));
+}
+
+}  // namespace dossier::analysis::schema

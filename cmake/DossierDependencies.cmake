@@ -1,0 +1,19 @@
+# Every dependency is a Debian 12 package (scripts/install-deps.sh installs them).
+# Each is exposed as an imported target so that libraries declare what they use with
+# target_link_libraries and nothing else.
+
+# Xapian ships a plain variables-only config file on Debian: wrap it in a target.
+find_package(xapian 1.4 CONFIG REQUIRED)
+if(NOT TARGET Dossier::xapian)
+  add_library(Dossier::xapian INTERFACE IMPORTED)
+  set_target_properties(Dossier::xapian PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}"
+    INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}")
+endif()
+
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(nlohmann_json 3.11 CONFIG REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(xxhash REQUIRED IMPORTED_TARGET libxxhash)
+find_package(Threads REQUIRED)

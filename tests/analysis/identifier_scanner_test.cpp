@@ -1,0 +1,79 @@
+#include "dossier/analysis/identifier_scanner.h"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+using dossier::analysis::find_identifiers;
+using dossier::analysis::IdentifierKind;
+
+// "kind:canonical" for each identifier found, space separated.
+std::string scan(std::string_view text) {
+  std::string out;
+  for (const auto& span : find_identifiers(text)) {
+    if (!out.empty()) out += ' ';
+    out += std::string(dossier::analysis::identifier_kind_name(span.kind)) + ":" + span.canonical;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("CVE ids are found in any case and canonicalised to lower case", "[identifiers]") {
+  CHECK(scan("patch CVE-2023-27997 and cve-2024-21762.") == "cve:cve-2023-27997 cve:cve-2024-21762");
+  CHECK(scan("CVE-23-1 CVE-2023-12") == "");
+}
+
+TEST_CASE("IPv4 addresses need four octets up to 255", "[identifiers]") {
+  CHECK(scan("from 203.0.113.77, to 198.51.100.23:8443") == "ipv4:203.0.113.77 ipv4:198.51.100.23");
+  CHECK(scan("version 1.2.3.456 and 1.2.3") == "");
+}
+
+TEST_CASE("IPv6 addresses are validated and compressed", "[identifiers]") {
+  CHECK(scan("c2 at 2001:DB8:4006:812:0:0:0:200E.") == "ipv6:2001:db8:4006:812::200e");
+  CHECK(scan("fe80::1 and ::ffff:192.0.2.1") == "ipv6:fe80::1 ipv6:::ffff:192.0.2.1");
+  CHECK(scan("at 10:30:00 today") == "");
+}
+
+TEST_CASE("domains need an alphabetic top-level label written in one case", "[identifiers]") {
+  CHECK(scan("evil.example.com EXAMPLE.ORG Etterretningstjenesten.no") ==
+        "domain:evil.example.com domain:example.org domain:etterretningstjenesten.no");
+  CHECK(scan("present.We e.g. U.S. file.v2 3.14") == "");
+}
+
+TEST_CASE("defanged dots are restored and offsets cover the raw text", "[identifiers]") {
+  const std::string text = "see cdn-telemetry[.]example(.)org now";
+  const auto spans = find_identifiers(text);
+  REQUIRE(spans.size() == 1);
+  CHECK(spans[0].canonical == "cdn-telemetry.example.org");
+  CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "cdn-telemetry[.]example(.)org");
+  CHECK(spans[0].parts == std::vector<std::string>{"cdn-telemetry", "example", "org"});
+}
+
+TEST_CASE("hashes are recognised by length and need a digit", "[identifiers]") {
+  CHECK(scan("098f6bcd4621d373cade4e832627b4f6") == "md5:098f6bcd4621d373cade4e832627b4f6");
+  CHECK(scan("a94a8fe5ccb19ba61c4c0873d391e987982fbbd3") == "sha1:a94a8fe5ccb19ba61c4c0873d391e987982fbbd3");
+  CHECK(scan(std::string(64, 'a') + " " + std::string(63, '1')) == "");
+  CHECK(find_identifiers(std::string(64, '7')).front().kind == IdentifierKind::Sha256);
+  CHECK(find_identifiers(std::string(128, '7')).front().kind == IdentifierKind::Sha512);
+}
+
+TEST_CASE("a candidate glued to a Latin letter is part of a word, not an identifier", "[identifiers]") {
+  CHECK(scan("\u00e9evil.example.com") == "");
+  CHECK(scan("evil.example.com\u00e9") == "");
+  CHECK(scan("地址203.0.113.77。") == "ipv4:203.0.113.77");
+}
+
+TEST_CASE("trailing sentence punctuation is not part of an identifier", "[identifiers]") {
+  const std::string text = "Visit evil.example.com.";
+  const auto spans = find_identifiers(text);
+  REQUIRE(spans.size() == 1);
+  CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "evil.example.com");
+}
+
+TEST_CASE("hostile input is scanned without error", "[identifiers]") {
+  CHECK(scan(std::string(100'000, '.')) == "");
+  CHECK(scan(std::string(100'000, '[')) == "");
+  CHECK(scan(std::string("\xff\xfe[.]a[.]b", 10)).empty());
+  CHECK(find_identifiers(std::string(300, 'a') + ".com").empty());
+}

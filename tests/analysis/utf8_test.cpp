@@ -1,0 +1,38 @@
+#include "dossier/analysis/utf8.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using dossier::analysis::is_valid_utf8;
+using dossier::analysis::repair_utf8;
+using dossier::analysis::utf8_prefix;
+
+namespace {
+const std::string kFffd = "\xEF\xBF\xBD";
+}
+
+TEST_CASE("valid UTF-8 passes through unchanged, NUL bytes included", "[utf8]") {
+  const std::string text = std::string("caf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80\0end", 17);
+  CHECK(is_valid_utf8(text));
+  CHECK(repair_utf8(text) == text);
+}
+
+TEST_CASE("each ill-formed sequence becomes one replacement character", "[utf8]") {
+  CHECK(repair_utf8("a\xff"
+                    "b") == "a" + kFffd + "b");                              // never valid
+  CHECK(repair_utf8("a\xc3") == "a" + kFffd);                                // truncated at the end
+  CHECK(repair_utf8("\xc0\xaf") == kFffd + kFffd);                           // overlong "/"
+  CHECK(repair_utf8("\xed\xa0\x80") == kFffd + kFffd + kFffd);               // encoded surrogate U+D800
+  CHECK(repair_utf8("\x80x") == kFffd + "x");                                // stray continuation
+  CHECK(repair_utf8("\xf4\x90\x80\x80").find("\xf4") == std::string::npos);  // above U+10FFFF
+  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));
+  CHECK(is_valid_utf8(repair_utf8("\xed\xa0\x80\xff\xc3")));
+}
+
+TEST_CASE("a prefix never ends inside a multi-byte character", "[utf8]") {
+  const std::string text = "\xe4\xb8\xad\xe6\x96\x87";  // 中文
+  CHECK(utf8_prefix(text, 6) == text);
+  CHECK(utf8_prefix(text, 5) == "\xe4\xb8\xad");
+  CHECK(utf8_prefix(text, 3) == "\xe4\xb8\xad");
+  CHECK(utf8_prefix(text, 2).empty());
+}
