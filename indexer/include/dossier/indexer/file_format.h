@@ -1,0 +1,24 @@
+/// \file
+/// The file formats Dossier reads, recognised by file name.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+namespace dossier::indexer {
+
+/// A format with an extractor.
+enum class FileFormat {
+  PlainText,  ///< .txt
+  Markdown,   ///< .md, .markdown
+};
+
+/// The format for `path` from its extension (case-insensitive), or `std::nullopt` when Dossier does
+/// not read that kind of file.
+std::optional<FileFormat> format_for_path(const std::filesystem::path& path);
+
+/// A short stable name: "txt", "md". Used in the index (`type:` queries) and in JSON.
+std::string_view format_name(FileFormat format) noexcept;
+
+}  // namespace dossier::indexer

@@ -1,0 +1,48 @@
+/// \file
+/// Walks folders and reports the regular files in them, without following symbolic links.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace dossier::indexer {
+
+/// What a walk skips besides hidden entries and links.
+struct WalkOptions {
+  /// gitignore-style patterns relative to the root (`--exclude`); they take precedence over
+  /// `.dossierignore` files.
+  std::vector<std::string> exclude;
+};
+
+/// A regular file found by the walk, with the stat data incremental runs compare.
+struct FoundFile {
+  std::filesystem::path path;  ///< absolute, lexically normal
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;  ///< modification time, nanoseconds since the epoch
+};
+
+/// Something the walk could not look into (an unreadable folder); the walk goes on without it.
+struct WalkIssue {
+  std::filesystem::path path;
+  std::string reason;
+};
+
+/// Callbacks of a walk.
+struct WalkEvents {
+  std::function<void(const FoundFile&)> on_file;
+  std::function<void(const WalkIssue&)> on_issue;
+};
+
+/// Walks `root` (a folder, or a single file) depth-first with an explicit stack, entries of each
+/// folder in byte order, and calls `on_file` for each regular file. Skipped without a report:
+/// hidden entries (names starting with "."), version-control folders, symbolic links, FIFOs,
+/// sockets and devices, and whatever a `.dossierignore` file (gitignore syntax, in any folder,
+/// applying beneath it) or `options.exclude` ignores. A folder or ignore file that cannot be read
+/// is reported through `on_issue`. Throws `std::filesystem::filesystem_error` only when `root`
+/// itself cannot be examined.
+void walk_files(const std::filesystem::path& root, const WalkOptions& options, const WalkEvents& events);
+
+}  // namespace dossier::indexer

@@ -1,0 +1,60 @@
+/// \file
+/// The single writer of a Dossier database: replaces documents by unique id and commits in batches.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace dossier::indexer {
+
+/// The database is being written by another process (Xapian's lock is held).
+class IndexLockedError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The database cannot be created, opened or written (bad path, corrupt, disk full...).
+class IndexWriteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// When pending changes are committed: whichever limit is reached first.
+struct CommitPolicy {
+  std::size_t max_documents = 1000;               ///< documents changed since the last commit
+  std::size_t max_bytes = std::size_t{64} << 20;  ///< source bytes indexed since the last commit
+};
+
+/// Owns the `Xapian::WritableDatabase`. Creates the database (and missing parent folders) on first
+/// use and records the schema version. Not thread-safe: one writer thread.
+class IndexWriter {
+ public:
+  /// Opens or creates the database at `path`. Throws `IndexLockedError` when another writer holds
+  /// it, `IndexWriteError` when it cannot be opened or was written by an incompatible schema.
+  IndexWriter(const std::filesystem::path& path, CommitPolicy policy);
+
+  /// Adds `document`, or replaces the document that has `unique_term`. `source_bytes` counts
+  /// towards the commit policy. Throws `IndexWriteError` when the database cannot be written, and
+  /// `Xapian::InvalidArgumentError` when the document itself is unacceptable.
+  void replace(const std::string& unique_term, const Xapian::Document& document, std::size_t source_bytes);
+
+  /// Makes everything written so far durable and visible to readers. Throws `IndexWriteError`.
+  void commit();
+
+  /// Documents in the database, including uncommitted changes.
+  Xapian::doccount document_count() const { return database_.get_doccount(); }
+
+ private:
+  void commit_if_due();
+
+  Xapian::WritableDatabase database_;
+  CommitPolicy policy_;
+  std::size_t pending_documents_ = 0;
+  std::size_t pending_bytes_ = 0;
+};
+
+}  // namespace dossier::indexer

@@ -1,0 +1,18 @@
+#include "dossier/indexer/extractor.h"
+
+#include "dossier/indexer/markdown_extractor.h"
+#include "dossier/indexer/text_extractor.h"
+
+namespace dossier::indexer {
+
+ExtractedDocument extract(FileFormat format, std::string_view bytes) {
+  switch (format) {
+    case FileFormat::PlainText:
+      return extract_plain_text(bytes);
+    case FileFormat::Markdown:
+      return extract_markdown(bytes);
+  }
+  throw ExtractionError("no extractor for this format");
+}
+
+}  // namespace dossier::indexer

@@ -1,0 +1,27 @@
+#include "dossier/indexer/file_format.h"
+
+#include <algorithm>
+#include <string>
+
+namespace dossier::indexer {
+
+std::optional<FileFormat> format_for_path(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+  if (extension == ".txt") return FileFormat::PlainText;
+  if (extension == ".md" || extension == ".markdown") return FileFormat::Markdown;
+  return std::nullopt;
+}
+
+std::string_view format_name(FileFormat format) noexcept {
+  switch (format) {
+    case FileFormat::PlainText:
+      return "txt";
+    case FileFormat::Markdown:
+      return "md";
+  }
+  return "unknown";
+}
+
+}  // namespace dossier::indexer

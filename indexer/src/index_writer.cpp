@@ -1,0 +1,70 @@
+#include "dossier/indexer/index_writer.h"
+
+#include <system_error>
+
+#include "dossier/analysis/schema.h"
+
+namespace dossier::indexer {
+namespace {
+
+namespace schema = analysis::schema;
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
+  std::error_code error;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), error);
+  if (error) throw IndexWriteError("cannot create " + path.parent_path().string() + ": " + error.message());
+  try {
+    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexLockedError("index " + path.string() + " is locked by another writer");
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot open index " + path.string() + ": " + e.get_description());
+  }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& path, CommitPolicy policy)
+    : database_(open_writable(path)), policy_(policy) {
+  try {
+    const std::string version = database_.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version.empty() && database_.get_doccount() == 0) {
+      database_.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+    } else if (version != schema::kSchemaVersion) {
+      throw IndexWriteError("index " + path.string() + " has schema version '" + version +
+                            "', this Dossier writes '" + std::string(schema::kSchemaVersion) + "'");
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot read index " + path.string() + ": " + e.get_description());
+  }
+}
+
+void IndexWriter::replace(const std::string& unique_term, const Xapian::Document& document,
+                          std::size_t source_bytes) {
+  try {
+    database_.replace_document(unique_term, document);
+  } catch (const Xapian::InvalidArgumentError&) {
+    throw;  // this document's fault, not the database's
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot write index: " + e.get_description());
+  }
+  ++pending_documents_;
+  pending_bytes_ += source_bytes;
+  commit_if_due();
+}
+
+void IndexWriter::commit() {
+  try {
+    database_.commit();
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot commit index: " + e.get_description());
+  }
+  pending_documents_ = 0;
+  pending_bytes_ = 0;
+}
+
+void IndexWriter::commit_if_due() {
+  if (pending_documents_ >= policy_.max_documents || pending_bytes_ >= policy_.max_bytes) commit();
+}
+
+}  // namespace dossier::indexer

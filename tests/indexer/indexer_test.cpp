@@ -1,0 +1,99 @@
+#include "dossier/indexer/indexer.h"
+
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+
+#include "dossier/analysis/schema.h"
+#include "temp_dir.h"
+
+namespace fs = std::filesystem;
+namespace schema = dossier::analysis::schema;
+using dossier::indexer::FileError;
+using dossier::indexer::IndexOptions;
+using dossier::indexer::IndexReport;
+using dossier::indexer::run_index;
+using dossier::testing::TempDir;
+
+namespace {
+
+IndexOptions options_for(const TempDir& reports, const TempDir& index) {
+  IndexOptions options;
+  options.database = index.path() / "db";
+  options.roots = {reports.path()};
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("supported files are indexed and others skipped and counted", "[indexer]") {
+  const TempDir reports, index;
+  reports.write("a.txt", "Chinese espionage in Europe");
+  reports.write("b.md", "# Norway\nassessment");
+  reports.write("c.pdf", "%PDF-1.4");
+  reports.write("sub/d.markdown", "nested");
+  const IndexReport report = run_index(options_for(reports, index));
+  CHECK(report.indexed == 3);
+  CHECK(report.skipped == 1);
+  CHECK(report.failed == 0);
+  CHECK(report.errors.empty());
+  CHECK(Xapian::Database((index.path() / "db").string()).get_doccount() == 3);
+}
+
+TEST_CASE("indexing the same files again replaces their documents", "[indexer]") {
+  const TempDir reports, index;
+  const fs::path file = reports.write("a.txt", "first version");
+  run_index(options_for(reports, index));
+  reports.write("a.txt", "second version");
+  run_index(options_for(reports, index));
+  const Xapian::Database database((index.path() / "db").string());
+  CHECK(database.get_doccount() == 1);
+  CHECK(database.get_termfreq("second") == 1);
+  CHECK(database.get_termfreq("first") == 0);
+  CHECK(database.get_termfreq(schema::unique_term(file.string())) == 1);
+}
+
+TEST_CASE("a file that cannot be read is reported with its reason and the run goes on", "[indexer]") {
+  const TempDir reports, index;
+  reports.write("good.txt", "fine");
+  reports.write("huge.txt", std::string(2000, 'x'));
+  IndexOptions options = options_for(reports, index);
+  options.max_file_bytes = 1000;
+  std::vector<FileError> seen;
+  const IndexReport report = run_index(options, {[&](const FileError& e) { seen.push_back(e); }});
+  CHECK(report.indexed == 1);
+  CHECK(report.failed == 1);
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].path == (reports.path() / "huge.txt").string());
+  CHECK(seen[0].reason == "larger than 1000 bytes");
+  CHECK(report.errors.size() == 1);
+}
+
+TEST_CASE("a missing root stops the run before the index is touched", "[indexer]") {
+  const TempDir reports, index;
+  IndexOptions options = options_for(reports, index);
+  options.roots.push_back(reports.path() / "absent");
+  CHECK_THROWS_AS(run_index(options), dossier::indexer::RootError);
+  CHECK_FALSE(fs::exists(index.path() / "db"));
+}
+
+TEST_CASE("a second writer is refused while the first holds the index", "[indexer]") {
+  const TempDir reports, index;
+  reports.write("a.txt", "x");
+  const IndexOptions options = options_for(reports, index);
+  run_index(options);
+  Xapian::WritableDatabase holder((index.path() / "db").string(), Xapian::DB_OPEN);
+  CHECK_THROWS_AS(run_index(options), dossier::indexer::IndexLockedError);
+}
+
+TEST_CASE("a folder that is not a Dossier index is not written into", "[indexer]") {
+  const TempDir reports, index;
+  reports.write("a.txt", "x");
+  {
+    Xapian::WritableDatabase other((index.path() / "db").string(), Xapian::DB_CREATE);
+    other.add_document(Xapian::Document());
+    other.commit();
+  }
+  CHECK_THROWS_AS(run_index(options_for(reports, index)), dossier::indexer::IndexWriteError);
+  CHECK(Xapian::Database((index.path() / "db").string()).get_doccount() == 1);
+}
