@@ -1,0 +1,50 @@
+/// \file
+/// Dossier's query language: a parser from text to a syntax tree. Terms are not analysed here;
+/// the query builder runs them through the shared analyzer.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::searcher {
+
+/// A node of the parsed query.
+struct QueryNode {
+  enum class Kind {
+    Word,      ///< a bare word: `espionage`, `CVE-2023-27997`, `China-based`
+    Phrase,    ///< a quoted phrase: `"Ministry of State Security"`
+    And,       ///< explicit `a AND b`
+    Or,        ///< `a OR b`
+    Sequence,  ///< juxtaposed terms `a b`: AND by default, OR when the search asks for any word
+    Not,       ///< `NOT a` or `-a` (one child)
+  };
+
+  Kind kind = Kind::Word;
+  std::string text;                 ///< Word and Phrase: the text as typed
+  std::vector<QueryNode> children;  ///< And, Or, Sequence: two or more; Not: one
+  std::size_t column = 1;           ///< 1-based character column where the node starts
+};
+
+/// Parses `query`. Grammar, loosest binding first:
+///
+///     query    := or_expr
+///     or_expr  := and_expr ("OR" and_expr)*
+///     and_expr := sequence ("AND" sequence)*
+///     sequence := unary unary*
+///     unary    := "NOT" unary | "-" atom | atom
+///     atom     := "(" or_expr ")" | '"' phrase '"' | word
+///
+/// Operators are upper case (`and`, `or`, `not` are words). Straight or typographic double quotes
+/// delimit phrases. `-` negates only when glued to what follows (`-norway`). Invalid UTF-8 is read
+/// as U+FFFD. Throws `QuerySyntaxError` naming the character column for: an empty query,
+/// unbalanced parentheses, empty parentheses, an unterminated quote, an operator without a term
+/// on one side. Errors are never repaired by reinterpreting the query.
+QueryNode parse_query(std::string_view query);
+
+/// A compact, unambiguous rendering of a tree for tests and `--explain`:
+/// `AND(word:a, NOT(phrase:"b c"))`.
+std::string to_string(const QueryNode& node);
+
+}  // namespace dossier::searcher

@@ -1,0 +1,32 @@
+/// \file
+/// Renders search results for people (terminal text) and for scripts (JSON). The JSON shape is an
+/// interface documented in DESIGN.md: add fields, never rename or remove one.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "dossier/searcher/searcher.h"
+
+namespace dossier::searcher {
+
+/// How text output looks.
+struct TextStyle {
+  bool color = false;                    ///< ANSI bold/colour (only when writing to a terminal)
+  std::filesystem::path base_directory;  ///< paths under it are shown relative to it
+};
+
+/// Human-readable results: per hit a line "rank. title", the path, and the snippet; matched words
+/// bold red when `style.color`, plain otherwise. Titles, paths and snippets are passed through
+/// `analysis::printable`, so no byte from a document reaches the terminal as a control code.
+/// Returns "" when there are no hits.
+std::string format_text(const SearchResult& result, const TextStyle& style);
+
+/// One JSON object:
+/// `{"query": "...", "total": N, "offset": K, "hits": [{"rank": 1, "score": 12.3, "path": "...",
+/// "title": "...", "snippet": "..."}]}`. The snippet is HTML-escaped text (`&amp;`, `&lt;`, `&gt;`)
+/// with each matched word wrapped in `<b>` and `</b>`. Strings are valid UTF-8 (bad bytes in paths
+/// become U+FFFD).
+std::string format_json(const SearchResult& result);
+
+}  // namespace dossier::searcher

@@ -1,0 +1,35 @@
+/// \file
+/// Exceptions thrown by the searcher; the CLI maps each to exit code 2 with its message.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace dossier::searcher {
+
+/// Base of every search failure.
+class SearchError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// There is no readable Dossier index at the given path.
+class IndexNotFoundError : public SearchError {
+ public:
+  using SearchError::SearchError;
+};
+
+/// The query is not valid in Dossier's query language. `what()` reads
+/// "unbalanced '(' at column 1"; `column` is 1-based and counts characters, not bytes.
+class QuerySyntaxError : public SearchError {
+ public:
+  QuerySyntaxError(const std::string& message, std::size_t column)
+      : SearchError(message + " at column " + std::to_string(column)), column_(column) {}
+  std::size_t column() const noexcept { return column_; }
+
+ private:
+  std::size_t column_;
+};
+
+}  // namespace dossier::searcher

@@ -1,0 +1,42 @@
+/// \file
+/// Snippets: the best passage of a document for a query, with the matched words marked.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/analysis/analyzer.h"
+#include "dossier/searcher/match_terms.h"
+
+namespace dossier::searcher {
+
+/// A highlighted range of a snippet's text, in bytes.
+struct HighlightSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// A passage ready to show: one line of text (white space collapsed, control characters removed),
+/// "…" where it was cut from a longer text, and the byte ranges of matched words in order.
+struct Snippet {
+  std::string text;
+  std::vector<HighlightSpan> highlights;
+};
+
+/// Snippet settings.
+struct SnippetOptions {
+  std::size_t max_bytes = 240;  ///< target length of the passage, before "…" marks
+};
+
+/// Picks the passage of `text` (UTF-8) of about `options.max_bytes` that holds the most distinct
+/// query terms, then the most matches, and marks every match in it. Words match as the search did:
+/// by folded term or by stem, using the same analyzer, so a snippet highlights "Sécurité" for a
+/// query `securite` and a whole identifier for `CVE-2023-27997`. When nothing in the text matches
+/// (the document matched on its title or path), the start of the text is shown. Empty text gives
+/// an empty snippet.
+Snippet make_snippet(std::string_view text, const MatchTerms& terms, const analysis::Analyzer& analyzer,
+                     const SnippetOptions& options);
+
+}  // namespace dossier::searcher

@@ -1,0 +1,243 @@
+#include "dossier/searcher/query_parser.h"
+
+#include "dossier/analysis/utf8.h"
+#include "dossier/searcher/search_errors.h"
+
+namespace dossier::searcher {
+namespace {
+
+// Deeper nesting than this is refused rather than risking the stack on hostile input.
+constexpr int kMaxDepth = 200;
+
+constexpr std::string_view kOpenQuote = "\u201C";   // “
+constexpr std::string_view kCloseQuote = "\u201D";  // ”
+
+struct Lexeme {
+  enum class Type { Word, Phrase, LParen, RParen, And, Or, Not, Minus, End };
+  Type type = Type::End;
+  std::string text;
+  std::size_t offset = 0;  // byte offset in the query
+};
+
+bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Length of a quote character at `i` (", “ or ”), or 0.
+std::size_t quote_length(std::string_view s, std::size_t i) noexcept {
+  if (s[i] == '"') return 1;
+  const std::string_view rest = s.substr(i);
+  if (rest.starts_with(kOpenQuote) || rest.starts_with(kCloseQuote)) return kOpenQuote.size();
+  return 0;
+}
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view query) : query_(query) {}
+
+  std::size_t column(std::size_t offset) const noexcept {
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < offset && i < query_.size(); ++i) {
+      if ((static_cast<unsigned char>(query_[i]) & 0xC0) != 0x80) ++column;
+    }
+    return column;
+  }
+
+  Lexeme next() {
+    while (pos_ < query_.size() && is_space(query_[pos_]))
+      ++pos_;
+    const std::size_t start = pos_;
+    if (pos_ == query_.size()) return {Lexeme::Type::End, {}, start};
+    const char c = query_[pos_];
+    if (c == '(') return ++pos_, Lexeme{Lexeme::Type::LParen, "(", start};
+    if (c == ')') return ++pos_, Lexeme{Lexeme::Type::RParen, ")", start};
+    if (const std::size_t quote = quote_length(query_, pos_)) return phrase(start, quote);
+    if (c == '-' && pos_ + 1 < query_.size() && !is_space(query_[pos_ + 1]) && query_[pos_ + 1] != ')') {
+      return ++pos_, Lexeme{Lexeme::Type::Minus, "-", start};
+    }
+    while (pos_ < query_.size() && !is_space(query_[pos_]) && query_[pos_] != '(' && query_[pos_] != ')' &&
+           quote_length(query_, pos_) == 0) {
+      ++pos_;
+    }
+    std::string word(query_.substr(start, pos_ - start));
+    if (word == "AND") return {Lexeme::Type::And, std::move(word), start};
+    if (word == "OR") return {Lexeme::Type::Or, std::move(word), start};
+    if (word == "NOT") return {Lexeme::Type::Not, std::move(word), start};
+    return {Lexeme::Type::Word, std::move(word), start};
+  }
+
+ private:
+  Lexeme phrase(std::size_t start, std::size_t quote) {
+    pos_ += quote;
+    const std::size_t body = pos_;
+    while (pos_ < query_.size()) {
+      if (const std::size_t close = quote_length(query_, pos_)) {
+        std::string text(query_.substr(body, pos_ - body));
+        pos_ += close;
+        return {Lexeme::Type::Phrase, std::move(text), start};
+      }
+      ++pos_;
+    }
+    throw QuerySyntaxError("unterminated '\"'", column(start));
+  }
+
+  std::string_view query_;
+  std::size_t pos_ = 0;
+};
+
+class Parser {
+ public:
+  explicit Parser(std::string_view query) : lexer_(query) { advance(); }
+
+  QueryNode parse() {
+    if (current_.type == Lexeme::Type::End) throw QuerySyntaxError("empty query", 1);
+    QueryNode node = or_expr(0);
+    if (current_.type == Lexeme::Type::RParen) throw error("unbalanced ')'");
+    return node;
+  }
+
+ private:
+  void advance() { current_ = lexer_.next(); }
+
+  QuerySyntaxError error(const std::string& message) const {
+    return QuerySyntaxError(message, lexer_.column(current_.offset));
+  }
+
+  bool starts_operand() const noexcept {
+    switch (current_.type) {
+      case Lexeme::Type::Word:
+      case Lexeme::Type::Phrase:
+      case Lexeme::Type::LParen:
+      case Lexeme::Type::Not:
+      case Lexeme::Type::Minus:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // Folds `a OP b OP c` into one node with all operands.
+  QueryNode binary(QueryNode::Kind kind, Lexeme::Type op, int depth, QueryNode (Parser::*operand)(int)) {
+    QueryNode first = (this->*operand)(depth);
+    if (current_.type != op) return first;
+    QueryNode node{kind, {}, {}, first.column};
+    node.children.push_back(std::move(first));
+    while (current_.type == op) {
+      const Lexeme op_lexeme = current_;
+      advance();
+      if (!starts_operand()) {
+        throw QuerySyntaxError("'" + op_lexeme.text + "' needs a term after it",
+                               lexer_.column(op_lexeme.offset));
+      }
+      node.children.push_back((this->*operand)(depth));
+    }
+    return node;
+  }
+
+  QueryNode or_expr(int depth) {
+    return binary(QueryNode::Kind::Or, Lexeme::Type::Or, depth, &Parser::and_expr);
+  }
+  QueryNode and_expr(int depth) {
+    return binary(QueryNode::Kind::And, Lexeme::Type::And, depth, &Parser::sequence);
+  }
+
+  QueryNode sequence(int depth) {
+    if (current_.type == Lexeme::Type::And || current_.type == Lexeme::Type::Or) {
+      throw error("'" + current_.text + "' needs a term before it");
+    }
+    QueryNode first = unary(depth);
+    if (!starts_operand()) return first;
+    QueryNode node{QueryNode::Kind::Sequence, {}, {}, first.column};
+    node.children.push_back(std::move(first));
+    while (starts_operand())
+      node.children.push_back(unary(depth));
+    return node;
+  }
+
+  QueryNode unary(int depth) {
+    if (depth > kMaxDepth) throw error("query nested too deeply");
+    if (current_.type == Lexeme::Type::Not || current_.type == Lexeme::Type::Minus) {
+      const Lexeme op = current_;
+      advance();
+      if (!starts_operand() || (op.type == Lexeme::Type::Minus && current_.type == Lexeme::Type::Not)) {
+        throw QuerySyntaxError("'" + op.text + "' needs a term after it", lexer_.column(op.offset));
+      }
+      QueryNode node{QueryNode::Kind::Not, {}, {}, lexer_.column(op.offset)};
+      node.children.push_back(op.type == Lexeme::Type::Minus ? atom(depth + 1) : unary(depth + 1));
+      return node;
+    }
+    return atom(depth);
+  }
+
+  QueryNode atom(int depth) {
+    const Lexeme lexeme = current_;
+    const std::size_t column = lexer_.column(lexeme.offset);
+    switch (lexeme.type) {
+      case Lexeme::Type::Word:
+        advance();
+        return {QueryNode::Kind::Word, lexeme.text, {}, column};
+      case Lexeme::Type::Phrase:
+        advance();
+        return {QueryNode::Kind::Phrase, lexeme.text, {}, column};
+      case Lexeme::Type::LParen: {
+        advance();
+        if (current_.type == Lexeme::Type::RParen) throw QuerySyntaxError("empty parentheses", column);
+        if (current_.type == Lexeme::Type::End) throw QuerySyntaxError("unbalanced '('", column);
+        QueryNode inner = or_expr(depth + 1);
+        if (current_.type != Lexeme::Type::RParen) throw QuerySyntaxError("unbalanced '('", column);
+        advance();
+        return inner;
+      }
+      case Lexeme::Type::RParen:
+        throw error("unbalanced ')'");
+      default:
+        throw error("'" + lexeme.text + "' needs a term after it");
+    }
+  }
+
+  Lexer lexer_;
+  Lexeme current_;
+};
+
+void render(const QueryNode& node, std::string& out) {
+  switch (node.kind) {
+    case QueryNode::Kind::Word:
+      out += "word:" + node.text;
+      return;
+    case QueryNode::Kind::Phrase:
+      out += "phrase:\"" + node.text + "\"";
+      return;
+    case QueryNode::Kind::And:
+      out += "AND(";
+      break;
+    case QueryNode::Kind::Or:
+      out += "OR(";
+      break;
+    case QueryNode::Kind::Sequence:
+      out += "SEQ(";
+      break;
+    case QueryNode::Kind::Not:
+      out += "NOT(";
+      break;
+  }
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (i > 0) out += ", ";
+    render(node.children[i], out);
+  }
+  out += ")";
+}
+
+}  // namespace
+
+QueryNode parse_query(std::string_view query) {
+  const std::string text = analysis::repair_utf8(query);
+  return Parser(text).parse();
+}
+
+std::string to_string(const QueryNode& node) {
+  std::string out;
+  render(node, out);
+  return out;
+}
+
+}  // namespace dossier::searcher

@@ -1,0 +1,106 @@
+#include "dossier/searcher/result_format.h"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "dossier/analysis/printable.h"
+#include "dossier/analysis/utf8.h"
+
+namespace dossier::searcher {
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kMatch = "\x1b[1;31m";
+constexpr std::string_view kPath = "\x1b[35m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+std::string shown_path(const std::string& path, const std::filesystem::path& base) {
+  if (!base.empty()) {
+    const std::filesystem::path relative = std::filesystem::path(path).lexically_relative(base);
+    if (!relative.empty() && *relative.begin() != "..") return analysis::printable(relative.native());
+  }
+  return analysis::printable(path);
+}
+
+// Snippet text with highlights wrapped in `open`/`close`; `escape` transforms the plain parts.
+template <typename Escape>
+std::string mark_snippet(const Snippet& snippet, std::string_view open, std::string_view close,
+                         Escape escape) {
+  std::string out;
+  std::size_t at = 0;
+  for (const HighlightSpan& span : snippet.highlights) {
+    out += escape(std::string_view(snippet.text).substr(at, span.begin - at));
+    out += open;
+    out += escape(std::string_view(snippet.text).substr(span.begin, span.end - span.begin));
+    out += close;
+    at = span.end;
+  }
+  out += escape(std::string_view(snippet.text).substr(at));
+  return out;
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+double rounded(double score) {
+  return std::round(score * 1000.0) / 1000.0;
+}
+
+}  // namespace
+
+std::string format_text(const SearchResult& result, const TextStyle& style) {
+  std::string out;
+  const auto paint = [&style](std::string_view code, const std::string& text) {
+    return style.color ? std::string(code) + text + std::string(kReset) : text;
+  };
+  for (const SearchHit& hit : result.hits) {
+    const std::string title = hit.title.empty() ? "(untitled)" : analysis::printable(hit.title);
+    out += paint(kBold, std::to_string(hit.rank) + ". " + title) + "\n";
+    out += "   " + paint(kPath, shown_path(hit.path, style.base_directory)) + "\n";
+    if (!hit.snippet.text.empty()) {
+      const auto plain = [](std::string_view text) { return analysis::printable(text); };
+      out += "   " +
+             (style.color ? mark_snippet(hit.snippet, kMatch, kReset, plain) : plain(hit.snippet.text)) +
+             "\n";
+    }
+  }
+  return out;
+}
+
+std::string format_json(const SearchResult& result) {
+  nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+  for (const SearchHit& hit : result.hits) {
+    hits.push_back({{"rank", hit.rank},
+                    {"score", rounded(hit.score)},
+                    {"path", analysis::repair_utf8(hit.path)},
+                    {"title", analysis::repair_utf8(hit.title)},
+                    {"snippet", mark_snippet(hit.snippet, "<b>", "</b>", html_escape)}});
+  }
+  const nlohmann::ordered_json json = {{"query", analysis::repair_utf8(result.query)},
+                                       {"total", result.total},
+                                       {"offset", result.offset},
+                                       {"hits", std::move(hits)}};
+  // Replacing (not throwing on) bad UTF-8 is a second guard: the fields above are repaired already.
+  return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace dossier::searcher

@@ -1,0 +1,58 @@
+#include "dossier/searcher/query_builder.h"
+
+#include <catch2/catch.hpp>
+
+#include "dossier/searcher/search_errors.h"
+
+using dossier::analysis::Analyzer;
+using dossier::searcher::build_query;
+using dossier::searcher::DefaultOperator;
+using dossier::searcher::parse_query;
+
+namespace {
+
+std::string built(std::string_view query, DefaultOperator op = DefaultOperator::And) {
+  static const Analyzer analyzer;
+  return build_query(parse_query(query), analyzer, op).query.get_description();
+}
+
+}  // namespace
+
+TEST_CASE("words become stems, identifiers and numbers stay exact", "[query_builder]") {
+  CHECK(built("Chinese espionage") == "Query((Zchines AND Zespionag))");
+  CHECK(built("CVE-2023-27997 203.0.113.77 2024") == "Query((cve-2023-27997 AND 203.0.113.77 AND 2024))");
+  CHECK(built("S\u00c9CURIT\u00c9") == built("securite"));
+}
+
+TEST_CASE("the --any mode joins juxtaposed words with OR", "[query_builder]") {
+  CHECK(built("Chinese espionage", DefaultOperator::Or) == "Query((Zchines OR Zespionag))");
+}
+
+TEST_CASE("phrases and split words match exact words in order", "[query_builder]") {
+  CHECK(built("\"Ministry of State Security\"") ==
+        "Query((ministry PHRASE 4 of PHRASE 4 state PHRASE 4 security))");
+  CHECK(built("China-based") == "Query((china PHRASE 2 based))");
+  CHECK(built("国家安全部") == "Query((国家安全 PHRASE 2 部))");
+  CHECK(built("\"Norway\"") == "Query(norway)");
+}
+
+TEST_CASE("negations exclude from what the rest matches", "[query_builder]") {
+  CHECK(built("espionage AND NOT Norway") == "Query((Zespionag AND_NOT Znorway))");
+  CHECK(built("espionage -norway -sweden") == "Query((Zespionag AND_NOT (Znorway OR Zsweden)))");
+  CHECK(built("NOT norway") == "Query((<alldocuments> AND_NOT Znorway))");
+  CHECK(built("(Belgium OR Norwegian) AND botnet") == "Query(((Zbelgium OR Znorwegian) AND Zbotnet))");
+}
+
+TEST_CASE("punctuation-only words are dropped, and a query of nothing is an error", "[query_builder]") {
+  CHECK(built("espionage &") == "Query(Zespionag)");
+  CHECK_THROWS_AS(built("& --- !!"), dossier::searcher::QuerySyntaxError);
+}
+
+TEST_CASE("highlight terms come from positive parts of the query only", "[query_builder]") {
+  const Analyzer analyzer;
+  const auto result = build_query(parse_query("espionage \"state security\" 203.0.113.77 -norway"), analyzer,
+                                  DefaultOperator::And);
+  CHECK(result.match_terms.stems == std::set<std::string>{"espionag"});
+  CHECK(result.match_terms.terms == std::set<std::string>{"203.0.113.77"});
+  CHECK(result.match_terms.phrases == std::vector<std::vector<std::string>>{{"state", "security"}});
+}
