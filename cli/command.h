@@ -1,0 +1,20 @@
+/// \file
+/// How subcommands plug into `main`: each registers its flags and, when chosen, a function that
+/// runs it and returns the exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace dossier::cli {
+
+/// The subcommand chosen on the command line, set by its parse callback.
+using CommandRunner = std::function<int()>;
+
+/// Registers `dossier index`.
+void add_index_command(CLI::App& app, CommandRunner& runner);
+
+/// Registers `dossier search`.
+void add_search_command(CLI::App& app, CommandRunner& runner);
+
+}  // namespace dossier::cli

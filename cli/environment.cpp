@@ -1,0 +1,42 @@
+#include "environment.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace dossier::cli {
+namespace {
+
+std::optional<std::string> variable(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+}  // namespace
+
+DatabaseEnvironment read_database_environment() {
+  return {variable("DOSSIER_DB"), variable("XDG_DATA_HOME"), variable("HOME")};
+}
+
+std::filesystem::path resolve_database(const std::optional<std::string>& flag,
+                                       const DatabaseEnvironment& env) {
+  if (flag && !flag->empty()) return *flag;
+  if (env.dossier_db) return *env.dossier_db;
+  if (env.xdg_data_home) return std::filesystem::path(*env.xdg_data_home) / "dossier" / "index";
+  if (env.home) return std::filesystem::path(*env.home) / ".local" / "share" / "dossier" / "index";
+  throw std::runtime_error("no index location: use --db DIR or set DOSSIER_DB");
+}
+
+bool is_terminal(std::FILE* stream) {
+  return ::isatty(::fileno(stream)) == 1;
+}
+
+bool wants_color(std::FILE* stream) {
+  if (!is_terminal(stream) || variable("NO_COLOR")) return false;
+  const auto term = variable("TERM");
+  return !term || *term != "dumb";
+}
+
+}  // namespace dossier::cli

@@ -1,0 +1,35 @@
+/// \file
+/// What the CLI reads from its process environment: the default index location and whether
+/// output goes to a terminal that wants colour. Libraries never read the environment; the CLI
+/// passes these values in.
+#pragma once
+
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace dossier::cli {
+
+/// Environment values that decide the default database location.
+struct DatabaseEnvironment {
+  std::optional<std::string> dossier_db;     ///< $DOSSIER_DB
+  std::optional<std::string> xdg_data_home;  ///< $XDG_DATA_HOME
+  std::optional<std::string> home;           ///< $HOME
+};
+
+/// Reads `DatabaseEnvironment` from the process environment (empty variables count as unset).
+DatabaseEnvironment read_database_environment();
+
+/// The database to use: `flag` if given, else $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, else
+/// $HOME/.local/share/dossier/index. Throws `std::runtime_error` when none can be determined.
+std::filesystem::path resolve_database(const std::optional<std::string>& flag,
+                                       const DatabaseEnvironment& env);
+
+/// True when `stream` is a terminal.
+bool is_terminal(std::FILE* stream);
+
+/// True when colour should be used on `stream`: a terminal, $NO_COLOR unset or empty, $TERM not "dumb".
+bool wants_color(std::FILE* stream);
+
+}  // namespace dossier::cli

@@ -1,0 +1,80 @@
+// `dossier search QUERY... [--db DIR] [-n N] [--offset K] [--any] [--json]`
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "command.h"
+#include "dossier/searcher/result_format.h"
+#include "dossier/searcher/searcher.h"
+#include "environment.h"
+#include "exit_codes.h"
+
+namespace dossier::cli {
+namespace {
+
+struct SearchFlags {
+  std::vector<std::string> words;
+  std::optional<std::string> database;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  bool any = false;
+  bool json = false;
+};
+
+std::string join(const std::vector<std::string>& words) {
+  std::string query;
+  for (const std::string& word : words) {
+    if (!query.empty()) query.push_back(' ');
+    query += word;
+  }
+  return query;
+}
+
+int run_search_command(const SearchFlags& flags) {
+  searcher::Searcher searcher(resolve_database(flags.database, read_database_environment()));
+  searcher::SearchRequest request;
+  request.query = join(flags.words);
+  request.limit = flags.limit;
+  request.offset = flags.offset;
+  request.mode = flags.any ? searcher::MatchMode::Any : searcher::MatchMode::All;
+  const searcher::SearchResult result = searcher.search(request);
+
+  if (flags.json) {
+    std::printf("%s\n", searcher::format_json(result).c_str());
+  } else {
+    std::error_code error;
+    const searcher::TextStyle style{wants_color(stdout), std::filesystem::current_path(error)};
+    std::fputs(searcher::format_text(result, style).c_str(), stdout);
+    if (is_terminal(stdout)) {
+      std::printf(result.total == 1 ? "%zu match\n" : "%zu matches\n", result.total);
+    }
+  }
+  return result.total > 0 ? kExitOk : kExitNoMatch;
+}
+
+}  // namespace
+
+void add_search_command(CLI::App& app, CommandRunner& runner) {
+  auto flags = std::make_shared<SearchFlags>();
+  CLI::App* command = app.add_subcommand("search", "Search the index");
+  command->add_option("query", flags->words, "Query words (joined with spaces)")->required();
+  command->add_option("--db", flags->database,
+                      "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
+                      "else ~/.local/share/dossier/index)");
+  command->add_option("-n,--limit", flags->limit, "Number of hits to show (default 10)");
+  command->add_option("--offset", flags->offset, "Hits to skip, for the next page (default 0)");
+  command->add_flag("--any", flags->any, "Rank documents containing any of the words (default: all words)");
+  command->add_flag("--json", flags->json, "Print results as one JSON object");
+  command->footer(
+      "Query language: words (all must match), \"exact phrases\", AND, OR, NOT, -word, ( ).\n"
+      "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly.\n"
+      "JSON: {\"query\", \"total\", \"offset\", \"hits\": [{\"rank\", \"score\", \"path\", \"title\", "
+      "\"snippet\"}]};\n"
+      "matched words in snippets are wrapped in <b></b> (snippet text is HTML-escaped).\n"
+      "Exit codes: 0 something matched, 1 nothing matched, 2 error (no index, bad query).");
+  command->callback([flags, &runner] { runner = [flags] { return run_search_command(*flags); }; });
+}
+
+}  // namespace dossier::cli

@@ -1,0 +1,80 @@
+// The acceptance scenarios on the project's own sample corpus, through the real binary.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "dossier_runner.h"
+#include "temp_dir.h"
+
+using dossier::testing::json_of;
+using dossier::testing::kCorpusDir;
+using dossier::testing::run_dossier;
+using dossier::testing::TempDir;
+
+namespace {
+
+// corpus/ indexed once for all cases of this file.
+const std::string& corpus_db() {
+  static const TempDir index;
+  static const std::string db = [] {
+    const std::string path = (index.path() / "db").string();
+    const auto result = run_dossier({"index", kCorpusDir.string(), "--db", path});
+    REQUIRE(result.exit_code == 0);
+    return path;
+  }();
+  return db;
+}
+
+std::vector<std::string> hit_files(const std::string& query) {
+  const auto json = json_of(run_dossier({"search", query, "--db", corpus_db(), "--json"}));
+  std::vector<std::string> files;
+  for (const auto& hit : json["hits"])
+    files.push_back(std::filesystem::path(hit["path"].get<std::string>()).filename());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("\"Chinese espionage\" lists both seed reports with highlighted snippets", "[e2e][corpus]") {
+  const auto json = json_of(run_dossier({"search", "Chinese espionage", "--db", corpus_db(), "--json"}));
+  std::set<std::string> files;
+  for (const auto& hit : json["hits"]) {
+    files.insert(std::filesystem::path(hit["path"].get<std::string>()).filename());
+    CHECK(hit["snippet"].get<std::string>().find("<b>") != std::string::npos);
+  }
+  CHECK(files ==
+        std::set<std::string>{"chinese-espionage-in-europe.txt", "norway-2024-threat-assessment.txt"});
+}
+
+TEST_CASE("the exact phrase \"Ministry of State Security\" finds only the first seed", "[e2e][corpus]") {
+  CHECK(hit_files("\"Ministry of State Security\"") ==
+        std::vector<std::string>{"chinese-espionage-in-europe.txt"});
+}
+
+TEST_CASE("MIVD Fortinet ranks the first seed first", "[e2e][corpus]") {
+  const auto files = hit_files("MIVD Fortinet");
+  REQUIRE_FALSE(files.empty());
+  CHECK(files.front() == "chinese-espionage-in-europe.txt");
+}
+
+TEST_CASE("accents, scripts and identifiers each find their sample report", "[e2e][corpus]") {
+  CHECK(hit_files("securite") == std::vector<std::string>{"fr-ingerence-etrangere-2024.md"});
+  CHECK(hit_files("S\u00c9CURIT\u00c9") == std::vector<std::string>{"fr-ingerence-etrangere-2024.md"});
+  CHECK(hit_files("国家安全部") == std::vector<std::string>{"zh-guojia-anquan-bu-jianbao.txt"});
+  for (const char* id :
+       {"CVE-2023-27997", "203.0.113.77", "2001:db8:4006:812::200e",
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "cdn-telemetry.example.org"}) {
+    CHECK(hit_files(id) == std::vector<std::string>{"indicators-edge-device-intrusions.md"});
+  }
+  CHECK(hit_files("etterretningstjenester") == std::vector<std::string>{"no-trusselvurdering-2024.md"});
+}
+
+TEST_CASE("the corpus README is not indexed as a report", "[e2e][corpus]") {
+  CHECK(hit_files("provenance OR licence").empty());
+}
+
+TEST_CASE("no match exits 1 and indexing the corpus again changes no hit count", "[e2e][corpus]") {
+  CHECK(run_dossier({"search", "zzzunknownzzz", "--db", corpus_db()}).exit_code == 1);
+  const auto before = json_of(run_dossier({"search", "espionage", "--db", corpus_db(), "--json"}))["total"];
+  REQUIRE(run_dossier({"index", kCorpusDir.string(), "--db", corpus_db()}).exit_code == 0);
+  CHECK(json_of(run_dossier({"search", "espionage", "--db", corpus_db(), "--json"}))["total"] == before);
+}

@@ -1,0 +1,35 @@
+/// \file
+/// Runs the real `dossier` binary for end-to-end tests.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "process.h"
+
+namespace dossier::testing {
+
+/// The built binary (set by CMake).
+inline const std::string kDossierBinary = DOSSIER_BINARY;
+/// The project's sample corpus (set by CMake).
+inline const std::filesystem::path kCorpusDir = DOSSIER_CORPUS_DIR;
+
+/// Runs `dossier args...` with `NO_COLOR` unset, `DOSSIER_DB` unset and `HOME` pointing at
+/// `home` unless the spec's environment says otherwise.
+inline ProcessResult run_dossier(std::vector<std::string> args, ProcessSpec spec = {}) {
+  spec.argv = {kDossierBinary};
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  spec.env.try_emplace("DOSSIER_DB", std::nullopt);
+  spec.env.try_emplace("NO_COLOR", std::nullopt);
+  spec.env.try_emplace("XDG_DATA_HOME", std::nullopt);
+  return run_process(spec);
+}
+
+/// Parses stdout as one JSON document (fails the test with the output if it is not).
+inline nlohmann::json json_of(const ProcessResult& result) {
+  return nlohmann::json::parse(result.out);
+}
+
+}  // namespace dossier::testing
