@@ -35,6 +35,13 @@ std::string render_terms(const Xapian::Document& document) {
   return out;
 }
 
+ExtractedDocument content(std::string text, std::string title) {
+  ExtractedDocument document;
+  document.text = std::move(text);
+  document.title = std::move(title);
+  return document;
+}
+
 const SourceFile kSource{"/reports/Volt.md", FileFormat::Markdown, 42, 1'700'000'000'000'000'000,
                          "00112233445566778899aabbccddeeff"};
 
@@ -42,8 +49,8 @@ const SourceFile kSource{"/reports/Volt.md", FileFormat::Markdown, 42, 1'700'000
 
 TEST_CASE("a document holds body, stem, title, path, format, id and digest terms", "[document_builder]") {
   const Analyzer analyzer;
-  const Xapian::Document document = build_document(
-      kSource, ExtractedDocument{"Volt Typhoon hit 203.0.113.77; typhoons.", "Volt Typhoon"}, analyzer);
+  const Xapian::Document document =
+      build_document(kSource, content("Volt Typhoon hit 203.0.113.77; typhoons.", "Volt Typhoon"), analyzer);
   const std::string id = schema::unique_term("/reports/Volt.md");
   CHECK(render_terms(document) ==
         "203.0.113.77@4 Pmd Preports Pvolt Pvolt.md " + id +
@@ -53,7 +60,7 @@ TEST_CASE("a document holds body, stem, title, path, format, id and digest terms
 
 TEST_CASE("values and data carry what a search result and a rerun need", "[document_builder]") {
   const Analyzer analyzer;
-  const Xapian::Document document = build_document(kSource, ExtractedDocument{"text", "title"}, analyzer);
+  const Xapian::Document document = build_document(kSource, content("text", "title"), analyzer);
   CHECK(schema::decode_int64(document.get_value(schema::kMtimeSlot)) == kSource.mtime_ns);
   CHECK(schema::decode_int64(document.get_value(schema::kSizeSlot)) == 42);
   CHECK(document.get_value(schema::kDigestSlot) == kSource.content_digest);
@@ -68,7 +75,7 @@ TEST_CASE("no text, however odd, produces a term Xapian would reject", "[documen
   const Analyzer analyzer;
   const std::string text =
       std::string(100'000, 'a') + " " + std::string(3000, '7') + " \xff\xfe " + std::string(5000, '.') + "x";
-  const Xapian::Document document = build_document(kSource, ExtractedDocument{text, text}, analyzer);
+  const Xapian::Document document = build_document(kSource, content(text, text), analyzer);
   for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
     CHECK((*term).size() <= 245);
   }

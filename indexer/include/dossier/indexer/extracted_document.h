@@ -2,15 +2,30 @@
 /// What an extractor gives back: the text to index and the metadata found in the file.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+#include "dossier/analysis/document_date.h"
 
 namespace dossier::indexer {
 
-/// The readable content of one file.
+/// The readable content of one file and the metadata the file itself declares. Every string is
+/// valid UTF-8; metadata fields are empty (or unset) when the file does not say.
 struct ExtractedDocument {
-  std::string text;   ///< valid UTF-8, markup removed
-  std::string title;  ///< valid UTF-8, one line, may be empty
+  std::string text;                            ///< markup removed; pages separated by "\f" (form feed)
+  std::string title;                           ///< one line
+  std::string author;                          ///< one line; several authors joined with ", "
+  std::optional<analysis::DocumentDate> date;  ///< publication or creation date, at its precision
+  std::string description;                     ///< summary or subject, one line
+  std::vector<std::string> keywords;           ///< tags or keywords, as given
+  std::string canonical_url;                   ///< HTML <link rel=canonical> or og:url
+  std::string language;                        ///< ISO 639-1 code the file declares ("fr"), else empty
+  /// Byte offsets in `text` where page 2, 3, ... begin (page 1 begins at 0). Empty for formats
+  /// without pages.
+  std::vector<std::size_t> page_starts;
 };
 
 /// A file whose bytes cannot be turned into text; the message is the reason shown to the user.
