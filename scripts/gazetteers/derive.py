@@ -76,7 +76,7 @@ def key(s):
     """Matching key: case- and accent-insensitive, as the tagger folds text."""
     s = unicodedata.normalize("NFKD", clean(s).casefold())
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return s.replace("\u2019", "'").replace("\u02bc", "'")
+    return s.replace("\u2019", "'").replace("\u02bc", "'").rstrip(".")
 
 
 _TRANSLIT = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "œ": "oe",
@@ -300,6 +300,7 @@ def clean_agency_name(n):
     n = re.sub(r"\s*\(page does not exist\)", "", n)
     n = re.sub(r"^[a-z]{2}:", "", n)                 # 'es:Secretaría ...' interwiki prefixes
     n = re.sub(r"\[\d+\]", "", n)
+    n = re.sub(r"(\w)\(", r"\1 (", n)              # 'Military Intelligence(MI)'
     return clean(n)
 
 
@@ -384,8 +385,11 @@ def build_actors(data, countries, words):
             die(f"curated-actors.tsv: {rid}: empty name")
         if rid in merged:
             row = merged[rid]
-            # The source's name stays as an alias, without a '(Country)' disambiguator.
+            # The source's name stays as an alias, without a '(Country)' disambiguator,
+            # unless it is a description ('X – Y', 'X: Y') rather than a name.
             old = [re.sub(r"\s*\([^()]*\)$", "", row.name)]
+            if re.search(r" [-–] |: ", row.name):
+                old = []
             row.aliases = split_list(c["aliases"]) + old + row.aliases
             row.name, row.kind, row.country = clean(c["name"]), c["kind"], c["country"]
             row.sources.append(SRC_CURATED)
@@ -479,7 +483,7 @@ defence defense security intelligence information internal external foreign dome
 service services agency agencies bureau office directorate department division branch unit wing
 section centre center command council committee commission ministry authority organisation
 organization corps police investigation investigations criminal financial crime counter
-counterintelligence terrorism counter-terrorism counterterrorism protection strategic research
+counterintelligence counter-intelligence terrorism counter-terrorism counterterrorism protection strategic research
 analysis monitoring coordination cooperating cyber technical technology surveillance team group
 gang crew cell team operations operation affairs border guard guards headquarters staff chief
 main main-directorate republic government administration institute detective presidential
@@ -493,6 +497,7 @@ def weak_aliases(actors, countries, words, dropped_foreign, hand_weak):
     form = {}
 
     def add(a, why):
+        why = why.replace(";", ",")          # '; ' separates the reasons of one alias
         k = key(a)
         form.setdefault(k, a)
         if why not in reasons[k]:
