@@ -420,6 +420,50 @@ def build_actors(data, countries, words):
     return merged, n_src, n_merged
 
 
+# Generic references to a state's institutions ("the Iranian government", "Chinese military",
+# "Russian intelligence"), for every independent country. Kinds follow the actor vocabulary.
+STATE_ACTORS = (
+    ("government", "government", "Government of {name}",
+     ["{d} government", "{n} government", "government of {n}", "{d} authorities", "{n} authorities", "{d} regime"]),
+    ("military", "government", "{d} armed forces",
+     ["{d} military", "{d} army", "{d} armed forces", "{d} navy", "{n} military", "military of {n}",
+      "armed forces of {n}"]),
+    ("intelligence", "intelligence-agency", "{d} intelligence services",
+     ["{d} intelligence", "{d} intelligence service", "{d} intelligence services", "{d} intelligence agency",
+      "{d} intelligence agencies", "{d} security services", "{d} spies", "{n} intelligence services"]),
+)
+
+
+def short_forms(entry):
+    """Abbreviations of a country's name written in capitals ("US", "U.S.", "PRC", "UAE")."""
+    return [a for a in entry["aliases"] if re.fullmatch(r"(?:[A-Z]\.?){2,5}", a)]
+
+
+def add_state_actors(actors, countries):
+    """Adds the generic state actors. A generated alias that another row already uses stays with
+    that row: "Norwegian Intelligence Service" is a specific agency before it is a description."""
+    taken = {key(n) for row in actors.values() for n in [row.name] + row.aliases}
+    added = 0
+    for cc, entry in sorted(countries.items()):
+        if not entry["independent"] or not entry["demonyms"]:
+            continue
+        names = [entry["name"]] + short_forms(entry)
+        for suffix, kind, display, patterns in STATE_ACTORS:
+            rid = f"{suffix}-{cc.lower()}"
+            if rid in actors:
+                die(f"generated state actor {rid} clashes with an existing id")
+            aliases = []
+            for pattern in patterns:
+                for d in (entry["demonyms"] if "{d}" in pattern else [""]):
+                    for n in (names if "{n}" in pattern else [""]):
+                        aliases.append(pattern.format(d=d, n=n))
+            name = display.format(name=entry["name"], d=entry["demonyms"][0])
+            aliases = [a for a in uniq(aliases, exclude=[name]) if key(a) not in taken]
+            actors[rid] = Row(rid, name, kind, cc, aliases, ["generated"], [name])
+            added += 1
+    return added
+
+
 def resolve_actor_collisions(actors, hand, countries):
     """Each surface form must name one row. Returns ambiguity records."""
     owners = defaultdict(set)
@@ -591,6 +635,7 @@ def derive(data, words_path):
     hand = hand_resolutions()
     c_records = resolve_country_collisions(countries, hand)
     actors, n_src, n_merged = build_actors(data, countries, words)
+    n_state = add_state_actors(actors, countries)
     a_records, _ = resolve_actor_collisions(actors, hand, countries)
     hand_weak = read_tsv(os.path.join(OUT, "curated-weak-aliases.tsv"), ["alias", "weak", "reason"])
     weak = weak_aliases(actors, countries, words, dropped_foreign, hand_weak)
@@ -605,7 +650,8 @@ def derive(data, words_path):
     recs = sorted(a_records + c_records, key=lambda x: (key(x[0]), x[1]))
     write_tsv(os.path.join(OUT, "ambiguous-aliases.tsv"), AMBIG_HEADER, recs)
     print(f"actors: {len(actors)} rows ({n_src} from sources after merges, {n_merged} of them "
-          f"completed by curated rows); countries: {len(countries)}; weak aliases: {len(weak)}; "
+          f"completed by curated rows, {n_state} generated state actors); countries: {len(countries)}; "
+          f"weak aliases: {len(weak)}; "
           f"ambiguous: {len(recs)}")
     used = {k for k in hand}
     claimed = {key(r[0]) for r in recs}
