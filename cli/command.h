@@ -17,4 +17,10 @@ void add_index_command(CLI::App& app, CommandRunner& runner);
 /// Registers `dossier search`.
 void add_search_command(CLI::App& app, CommandRunner& runner);
 
+/// Registers `dossier entities`.
+void add_entities_command(CLI::App& app, CommandRunner& runner);
+
+/// Registers `dossier show`.
+void add_show_command(CLI::App& app, CommandRunner& runner);
+
 }  // namespace dossier::cli

@@ -17,7 +17,7 @@ std::optional<std::string> variable(const char* name) {
 }  // namespace
 
 DatabaseEnvironment read_database_environment() {
-  return {variable("DOSSIER_DB"), variable("XDG_DATA_HOME"), variable("HOME")};
+  return {variable("DOSSIER_DB"), variable("XDG_DATA_HOME"), variable("HOME"), variable("XDG_CONFIG_HOME")};
 }
 
 std::filesystem::path resolve_database(const std::optional<std::string>& flag,
@@ -27,6 +27,23 @@ std::filesystem::path resolve_database(const std::optional<std::string>& flag,
   if (env.xdg_data_home) return std::filesystem::path(*env.xdg_data_home) / "dossier" / "index";
   if (env.home) return std::filesystem::path(*env.home) / ".local" / "share" / "dossier" / "index";
   throw std::runtime_error("no index location: use --db DIR or set DOSSIER_DB");
+}
+
+std::optional<std::filesystem::path> default_user_gazetteer(const DatabaseEnvironment& env) {
+  if (env.xdg_config_home) return std::filesystem::path(*env.xdg_config_home) / "dossier" / "gazetteer.tsv";
+  if (env.home) return std::filesystem::path(*env.home) / ".config" / "dossier" / "gazetteer.tsv";
+  return std::nullopt;
+}
+
+std::vector<std::filesystem::path> gazetteer_files(const std::vector<std::string>& flags,
+                                                   const DatabaseEnvironment& env) {
+  std::vector<std::filesystem::path> files;
+  std::error_code error;
+  if (const auto user = default_user_gazetteer(env); user && std::filesystem::exists(*user, error)) {
+    files.push_back(*user);
+  }
+  files.insert(files.end(), flags.begin(), flags.end());
+  return files;
 }
 
 bool is_terminal(std::FILE* stream) {

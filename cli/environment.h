@@ -8,14 +8,16 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dossier::cli {
 
 /// Environment values that decide the default database location.
 struct DatabaseEnvironment {
-  std::optional<std::string> dossier_db;     ///< $DOSSIER_DB
-  std::optional<std::string> xdg_data_home;  ///< $XDG_DATA_HOME
-  std::optional<std::string> home;           ///< $HOME
+  std::optional<std::string> dossier_db;       ///< $DOSSIER_DB
+  std::optional<std::string> xdg_data_home;    ///< $XDG_DATA_HOME
+  std::optional<std::string> home;             ///< $HOME
+  std::optional<std::string> xdg_config_home;  ///< $XDG_CONFIG_HOME
 };
 
 /// Reads `DatabaseEnvironment` from the process environment (empty variables count as unset).
@@ -25,6 +27,14 @@ DatabaseEnvironment read_database_environment();
 /// $HOME/.local/share/dossier/index. Throws `std::runtime_error` when none can be determined.
 std::filesystem::path resolve_database(const std::optional<std::string>& flag,
                                        const DatabaseEnvironment& env);
+
+/// The user's default watchlist, $XDG_CONFIG_HOME/dossier/gazetteer.tsv, else
+/// ~/.config/dossier/gazetteer.tsv; `std::nullopt` when neither variable is set.
+std::optional<std::filesystem::path> default_user_gazetteer(const DatabaseEnvironment& env);
+
+/// The gazetteer files a command uses: the default user watchlist if it exists, then `flags`.
+std::vector<std::filesystem::path> gazetteer_files(const std::vector<std::string>& flags,
+                                                   const DatabaseEnvironment& env);
 
 /// True when `stream` is a terminal.
 bool is_terminal(std::FILE* stream);

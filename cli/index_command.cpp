@@ -19,12 +19,17 @@ struct IndexFlags {
   std::optional<std::string> database;
   std::vector<std::string> exclude;
   std::uint64_t max_size = 100'000'000;
+  std::vector<std::string> gazetteers;
+  bool no_capitals = false;
   bool json = false;
 };
 
 int run_index_command(const IndexFlags& flags) {
   indexer::IndexOptions options;
-  options.database = resolve_database(flags.database, read_database_environment());
+  const DatabaseEnvironment env = read_database_environment();
+  options.database = resolve_database(flags.database, env);
+  options.gazetteer_files = gazetteer_files(flags.gazetteers, env);
+  options.tagging.capitals = !flags.no_capitals;
   options.roots.assign(flags.paths.begin(), flags.paths.end());
   options.exclude = flags.exclude;
   options.max_file_bytes = flags.max_size;
@@ -63,6 +68,13 @@ void add_index_command(CLI::App& app, CommandRunner& runner) {
       ->type_name("GLOB");
   command->add_option("--max-size", flags->max_size, "Fail files larger than BYTES (default 100000000)")
       ->type_name("BYTES");
+  command
+      ->add_option("--gazetteer", flags->gazetteers,
+                   "Also tag the actors listed in FILE (actors TSV format; repeatable). "
+                   "~/.config/dossier/gazetteer.tsv is always read when it exists")
+      ->type_name("FILE");
+  command->add_flag("--no-capitals", flags->no_capitals,
+                    "Do not count a capital (\"Beijing\") as a mention of its country");
   command->add_flag("--json", flags->json, "Print the run summary as one JSON object on stdout");
   command->footer(
       "Indexes .txt, .md and .markdown files; other files are skipped and counted. Hidden files,\n"

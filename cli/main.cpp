@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   CommandRunner runner;
   add_index_command(app, runner);
   add_search_command(app, runner);
+  add_show_command(app, runner);
+  add_entities_command(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,4 +1,5 @@
-// `dossier search QUERY... [--db DIR] [-n N] [--offset K] [--any] [--json]`
+// `dossier search QUERY... [--db DIR]... [-n N] [--offset K] [--any] [--country X]... [--actor Y]...
+//  [--facets] [--json]`
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -16,10 +17,14 @@ namespace {
 
 struct SearchFlags {
   std::vector<std::string> words;
-  std::optional<std::string> database;
+  std::vector<std::string> databases;
   std::size_t limit = 10;
   std::size_t offset = 0;
   bool any = false;
+  std::vector<std::string> countries;
+  std::vector<std::string> actors;
+  bool facets = false;
+  std::size_t facet_limit = 20;
   bool json = false;
 };
 
@@ -32,24 +37,30 @@ std::string join(const std::vector<std::string>& words) {
   return query;
 }
 
+std::vector<std::filesystem::path> databases(const SearchFlags& flags) {
+  if (flags.databases.empty()) return {resolve_database(std::nullopt, read_database_environment())};
+  return {flags.databases.begin(), flags.databases.end()};
+}
+
 int run_search_command(const SearchFlags& flags) {
-  searcher::Searcher searcher(resolve_database(flags.database, read_database_environment()));
+  searcher::Searcher searcher(databases(flags));
   searcher::SearchRequest request;
   request.query = join(flags.words);
   request.limit = flags.limit;
   request.offset = flags.offset;
   request.mode = flags.any ? searcher::MatchMode::Any : searcher::MatchMode::All;
+  request.countries = flags.countries;
+  request.actors = flags.actors;
+  request.facet_limit = flags.facet_limit;
   const searcher::SearchResult result = searcher.search(request);
 
   if (flags.json) {
     std::printf("%s\n", searcher::format_json(result).c_str());
   } else {
     std::error_code error;
-    const searcher::TextStyle style{wants_color(stdout), std::filesystem::current_path(error)};
+    const searcher::TextStyle style{wants_color(stdout), std::filesystem::current_path(error), flags.facets};
     std::fputs(searcher::format_text(result, style).c_str(), stdout);
-    if (is_terminal(stdout)) {
-      std::printf(result.total == 1 ? "%zu match\n" : "%zu matches\n", result.total);
-    }
+    if (is_terminal(stdout)) std::printf(result.total == 1 ? "%zu match\n" : "%zu matches\n", result.total);
   }
   return result.total > 0 ? kExitOk : kExitNoMatch;
 }
@@ -60,20 +71,40 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
   auto flags = std::make_shared<SearchFlags>();
   CLI::App* command = app.add_subcommand("search", "Search the index");
   command->add_option("query", flags->words, "Query words (joined with spaces)")->required();
-  command->add_option("--db", flags->database,
-                      "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
-                      "else ~/.local/share/dossier/index)");
+  command
+      ->add_option("--db", flags->databases,
+                   "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
+                   "else ~/.local/share/dossier/index); repeat to search several shards as one")
+      ->type_name("DIR");
   command->add_option("-n,--limit", flags->limit, "Number of hits to show (default 10)");
   command->add_option("--offset", flags->offset, "Hits to skip, for the next page (default 0)");
   command->add_flag("--any", flags->any, "Rank documents containing any of the words (default: all words)");
+  command
+      ->add_option("--country", flags->countries,
+                   "Keep reports naming this country: code, name or demonym (NO, Norway, Norwegian, "
+                   "Norge); repeatable, all must match")
+      ->type_name("X");
+  command
+      ->add_option("--actor", flags->actors,
+                   "Keep reports naming this actor: any alias (MSS, \"Ministry of State Security\", APT40, "
+                   "Leviathan); repeatable, all must match")
+      ->type_name("Y");
+  command->add_flag("--facets", flags->facets,
+                    "Show the top countries and actors of all matches with their counts");
+  command->add_option("--facet-limit", flags->facet_limit, "Values per facet (default 20; 0 for all)");
   command->add_flag("--json", flags->json, "Print results as one JSON object");
   command->footer(
-      "Query language: words (all must match), \"exact phrases\", AND, OR, NOT, -word, ( ).\n"
+      "Query language: words (all must match), \"exact phrases\", AND, OR, NOT, -word, ( ),\n"
+      "fields title: path: type: country: actor: (on a word, a \"phrase\" or a (group)).\n"
       "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly.\n"
       "JSON: {\"query\", \"total\", \"offset\", \"hits\": [{\"rank\", \"score\", \"path\", \"title\", "
-      "\"snippet\"}]};\n"
-      "matched words in snippets are wrapped in <b></b> (snippet text is HTML-escaped).\n"
-      "Exit codes: 0 something matched, 1 nothing matched, 2 error (no index, bad query).");
+      "\"snippet\",\n"
+      "\"countries\", \"actors\"}], \"facets\": {\"country\": [{\"value\", \"name\", \"count\"}], \"actor\": "
+      "[{\"value\",\n"
+      "\"name\", \"kind\", \"country\", \"count\"}]}}; matched words in snippets are wrapped in <b></b>\n"
+      "(snippet text is HTML-escaped). Facet counts are exact over all matches.\n"
+      "Exit codes: 0 something matched, 1 nothing matched, 2 error (no index, bad query,\n"
+      "unknown country or actor).");
   command->callback([flags, &runner] { runner = [flags] { return run_search_command(*flags); }; });
 }
 

@@ -17,7 +17,11 @@ enum Tag : unsigned char {
   kMtimeTag = 5,
   kDigestTag = 6,
   kTextTag = 7,
+  kCountryTag = 8,  // one field per entity: id, mentions, surfaces separated by kUnitSeparator
+  kActorTag = 9,
 };
+
+constexpr char kUnitSeparator = '\x1f';
 
 void put_varint(std::string& out, std::uint64_t value) {
   while (value >= 0x80) {
@@ -51,6 +55,35 @@ void put_number(std::string& out, Tag tag, std::uint64_t value) {
   put_field(out, tag, encoded);
 }
 
+std::string encode_entity(const RecordedEntity& entity) {
+  std::string out = entity.id;
+  out += kUnitSeparator;
+  out += std::to_string(entity.mentions);
+  for (const std::string& surface : entity.surfaces) {
+    out += kUnitSeparator;
+    out += surface;
+  }
+  return out;
+}
+
+RecordedEntity decode_entity(std::string_view bytes) {
+  std::vector<std::string> parts;
+  while (true) {
+    const std::size_t stop = bytes.find(kUnitSeparator);
+    parts.emplace_back(bytes.substr(0, stop));
+    if (stop == std::string_view::npos) break;
+    bytes.remove_prefix(stop + 1);
+  }
+  if (parts.size() < 2) throw std::runtime_error("malformed entity in document record");
+  RecordedEntity entity{parts[0], 0, {parts.begin() + 2, parts.end()}};
+  try {
+    entity.mentions = std::stoull(parts[1]);
+  } catch (const std::exception&) {
+    throw std::runtime_error("malformed entity in document record");
+  }
+  return entity;
+}
+
 std::uint64_t number_from(std::string_view bytes) {
   const std::uint64_t value = get_varint(bytes);
   if (!bytes.empty()) throw std::runtime_error("malformed number in document record");
@@ -71,6 +104,10 @@ std::string encode_record(const DocumentRecord& record) {
   put_number(out, kMtimeTag, static_cast<std::uint64_t>(record.mtime_ns));
   put_field(out, kDigestTag, record.content_digest);
   put_field(out, kTextTag, record.text);
+  for (const RecordedEntity& country : record.countries)
+    put_field(out, kCountryTag, encode_entity(country));
+  for (const RecordedEntity& actor : record.actors)
+    put_field(out, kActorTag, encode_entity(actor));
   return out;
 }
 
@@ -107,6 +144,12 @@ DocumentRecord decode_record(std::string_view data) {
         break;
       case kTextTag:
         record.text = bytes;
+        break;
+      case kCountryTag:
+        record.countries.push_back(decode_entity(bytes));
+        break;
+      case kActorTag:
+        record.actors.push_back(decode_entity(bytes));
         break;
       default:
         break;  // a field from a newer writer

@@ -1,5 +1,7 @@
 #include "dossier/analysis/schema.h"
 
+#include <algorithm>
+
 #include "dossier/analysis/digest.h"
 
 namespace dossier::analysis::schema {
@@ -23,6 +25,28 @@ std::string encode_int64(std::int64_t value) {
   for (int i = 0; i < 8; ++i)
     out[i] = static_cast<char>((bits >> (56 - 8 * i)) & 0xFF);
   return out;
+}
+
+std::string encode_set(std::vector<std::string> members) {
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  std::string out;
+  for (const std::string& member : members) {
+    if (!out.empty()) out.push_back(kSetSeparator);
+    out += member;
+  }
+  return out;
+}
+
+std::vector<std::string> decode_set(std::string_view value) {
+  std::vector<std::string> members;
+  while (!value.empty()) {
+    const std::size_t stop = value.find(kSetSeparator);
+    members.emplace_back(value.substr(0, stop));
+    if (stop == std::string_view::npos) break;
+    value.remove_prefix(stop + 1);
+  }
+  return members;
 }
 
 std::optional<std::int64_t> decode_int64(std::string_view bytes) noexcept {

@@ -63,6 +63,34 @@ void IndexWriter::commit() {
   pending_bytes_ = 0;
 }
 
+std::string IndexWriter::metadata(const std::string& key) const {
+  try {
+    return database_.get_metadata(key);
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot read index metadata: " + e.get_description());
+  }
+}
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+  try {
+    database_.set_metadata(key, value);
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot write index metadata: " + e.get_description());
+  }
+}
+
+std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) const {
+  std::vector<std::string> keys;
+  try {
+    for (auto it = database_.metadata_keys_begin(prefix); it != database_.metadata_keys_end(prefix); ++it) {
+      keys.push_back(*it);
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot read index metadata: " + e.get_description());
+  }
+  return keys;
+}
+
 void IndexWriter::commit_if_due() {
   if (pending_documents_ >= policy_.max_documents || pending_bytes_ >= policy_.max_bytes) commit();
 }

@@ -13,11 +13,18 @@ constexpr std::string_view kOpenQuote = "\u201C";   // “
 constexpr std::string_view kCloseQuote = "\u201D";  // ”
 
 struct Lexeme {
-  enum class Type { Word, Phrase, LParen, RParen, And, Or, Not, Minus, End };
+  enum class Type { Word, Phrase, LParen, RParen, And, Or, Not, Minus, Field, End };
   Type type = Type::End;
   std::string text;
   std::size_t offset = 0;  // byte offset in the query
 };
+
+bool is_field(std::string_view name) noexcept {
+  for (std::string_view field : kQueryFields) {
+    if (name == field) return true;
+  }
+  return false;
+}
 
 bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -60,6 +67,11 @@ class Lexer {
       ++pos_;
     }
     std::string word(query_.substr(start, pos_ - start));
+    if (const std::size_t colon = word.find(':');
+        colon != std::string::npos && is_field(word.substr(0, colon))) {
+      pos_ = start + colon + 1;  // what follows the colon is lexed on its own: a word, phrase or group
+      return {Lexeme::Type::Field, word.substr(0, colon), start};
+    }
     if (word == "AND") return {Lexeme::Type::And, std::move(word), start};
     if (word == "OR") return {Lexeme::Type::Or, std::move(word), start};
     if (word == "NOT") return {Lexeme::Type::Not, std::move(word), start};
@@ -110,6 +122,7 @@ class Parser {
       case Lexeme::Type::LParen:
       case Lexeme::Type::Not:
       case Lexeme::Type::Minus:
+      case Lexeme::Type::Field:
         return true;
       default:
         return false;
@@ -188,11 +201,27 @@ class Parser {
         advance();
         return inner;
       }
+      case Lexeme::Type::Field:
+        return field(lexeme, column, depth);
       case Lexeme::Type::RParen:
         throw error("unbalanced ')'");
       default:
         throw error("'" + lexeme.text + "' needs a term after it");
     }
+  }
+
+  // `name:` applies to the word, phrase or group glued to it.
+  QueryNode field(const Lexeme& lexeme, std::size_t column, int depth) {
+    advance();
+    const bool glued = current_.offset == lexeme.offset + lexeme.text.size() + 1;
+    const bool operand = current_.type == Lexeme::Type::Word || current_.type == Lexeme::Type::Phrase ||
+                         current_.type == Lexeme::Type::LParen;
+    if (!glued || !operand) {
+      throw QuerySyntaxError("'" + lexeme.text + ":' needs a word, a phrase or a group after it", column);
+    }
+    QueryNode node{QueryNode::Kind::Field, lexeme.text, {}, column};
+    node.children.push_back(atom(depth + 1));
+    return node;
   }
 
   Lexer lexer_;
@@ -218,6 +247,9 @@ void render(const QueryNode& node, std::string& out) {
       break;
     case QueryNode::Kind::Not:
       out += "NOT(";
+      break;
+    case QueryNode::Kind::Field:
+      out += node.text + ":(";
       break;
   }
   for (std::size_t i = 0; i < node.children.size(); ++i) {

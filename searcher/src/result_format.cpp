@@ -65,6 +65,41 @@ double rounded(double score) {
   return std::round(score * 1000.0) / 1000.0;
 }
 
+// "     2  China (CN)" lines under a heading.
+std::string facet_table(std::string_view heading, const std::vector<FacetValue>& values, bool actors) {
+  std::string out(heading);
+  out += values.empty() ? ": none\n" : ":\n";
+  for (const FacetValue& value : values) {
+    char count[32];
+    std::snprintf(count, sizeof count, "%6zu  ", value.count);
+    out += count + analysis::printable(value.name);
+    if (actors) {
+      out += " [" + std::string(analysis::actor_kind_name(value.kind)) +
+             (value.country.empty() ? "" : ", " + value.country) + "]";
+    } else {
+      out += " (" + value.value + ")";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+nlohmann::ordered_json facets_json(const Facets& facets) {
+  nlohmann::ordered_json countries = nlohmann::ordered_json::array();
+  for (const FacetValue& v : facets.countries) {
+    countries.push_back({{"value", v.value}, {"name", v.name}, {"count", v.count}});
+  }
+  nlohmann::ordered_json actors = nlohmann::ordered_json::array();
+  for (const FacetValue& v : facets.actors) {
+    actors.push_back({{"value", v.value},
+                      {"name", v.name},
+                      {"kind", analysis::actor_kind_name(v.kind)},
+                      {"country", v.country},
+                      {"count", v.count}});
+  }
+  return {{"country", std::move(countries)}, {"actor", std::move(actors)}};
+}
+
 }  // namespace
 
 std::string format_text(const SearchResult& result, const TextStyle& style) {
@@ -83,6 +118,10 @@ std::string format_text(const SearchResult& result, const TextStyle& style) {
              "\n";
     }
   }
+  if (style.facets) {
+    out += facet_table("countries (documents)", result.facets.countries, false);
+    out += facet_table("actors (documents)", result.facets.actors, true);
+  }
   return out;
 }
 
@@ -93,12 +132,15 @@ std::string format_json(const SearchResult& result) {
                     {"score", rounded(hit.score)},
                     {"path", analysis::repair_utf8(hit.path)},
                     {"title", analysis::repair_utf8(hit.title)},
-                    {"snippet", mark_snippet(hit.snippet, "<b>", "</b>", html_escape)}});
+                    {"snippet", mark_snippet(hit.snippet, "<b>", "</b>", html_escape)},
+                    {"countries", hit.countries},
+                    {"actors", hit.actors}});
   }
   const nlohmann::ordered_json json = {{"query", analysis::repair_utf8(result.query)},
                                        {"total", result.total},
                                        {"offset", result.offset},
-                                       {"hits", std::move(hits)}};
+                                       {"hits", std::move(hits)},
+                                       {"facets", facets_json(result.facets)}};
   // Replacing (not throwing on) bad UTF-8 is a second guard: the fields above are repaired already.
   return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

@@ -2,7 +2,6 @@
 
 #include <system_error>
 
-#include "dossier/analysis/document_record.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/searcher/query_builder.h"
 #include "dossier/searcher/query_parser.h"
@@ -13,7 +12,7 @@ namespace {
 
 namespace schema = analysis::schema;
 
-// A writer commits in batches; a reader may need a few reopen attempts during a long run.
+// A writer commits in batches; a reader may need a few attempts during a long run.
 constexpr int kMaxAttempts = 5;
 
 Xapian::Database open_database(const std::filesystem::path& path) {
@@ -37,34 +36,94 @@ Xapian::Database open_database(const std::filesystem::path& path) {
   return database;
 }
 
+std::vector<Xapian::Database> open_all(const std::vector<std::filesystem::path>& paths) {
+  if (paths.empty()) throw SearchError("no index given");
+  std::vector<Xapian::Database> shards;
+  for (const auto& path : paths)
+    shards.push_back(open_database(path));
+  return shards;
+}
+
+Xapian::Database combined(const std::vector<Xapian::Database>& shards) {
+  Xapian::Database all;
+  for (const Xapian::Database& shard : shards)
+    all.add_database(shard);
+  return all;
+}
+
+std::string describe(const std::vector<std::filesystem::path>& paths) {
+  std::string text;
+  for (const auto& path : paths)
+    text += (text.empty() ? "" : ", ") + path.string();
+  return text;
+}
+
+std::vector<std::string> ids_of(const std::vector<analysis::RecordedEntity>& entities) {
+  std::vector<std::string> ids;
+  for (const auto& entity : entities)
+    ids.push_back(entity.id);
+  return ids;
+}
+
 }  // namespace
 
-Searcher::Searcher(std::filesystem::path database)
-    : path_(std::move(database)), database_(open_database(path_)) {}
+Searcher::Searcher(const std::filesystem::path& database)
+    : Searcher(std::vector<std::filesystem::path>{database}) {}
+
+Searcher::Searcher(const std::vector<std::filesystem::path>& databases)
+    : description_(describe(databases)),
+      shards_(open_all(databases)),
+      database_(combined(shards_)),
+      directory_(shards_) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
       // Each search sees the latest commit; a commit during the search is retried below.
       database_.reopen();
+      for (Xapian::Database& shard : shards_)
+        shard.reopen();
       return run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kMaxAttempts) throw SearchError("the index kept changing during the search; try again");
     } catch (const Xapian::Error& e) {
-      throw SearchError("cannot search " + path_.string() + ": " + e.get_description());
+      throw SearchError("cannot search " + description_ + ": " + e.get_description());
     }
   }
 }
 
+// --country and --actor: each value must match (AND); a value naming several entities matches any.
+Xapian::Query Searcher::filters(const SearchRequest& request) const {
+  std::vector<Xapian::Query> required;
+  const auto add = [&required](const std::vector<std::string>& ids, std::string_view prefix) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& id : ids)
+      terms.emplace_back(schema::prefixed(prefix, id));
+    required.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  };
+  for (const std::string& country : request.countries)
+    add(directory_.resolve_country(country), schema::kCountryPrefix);
+  for (const std::string& actor : request.actors)
+    add(directory_.resolve_actor(actor), schema::kActorPrefix);
+  if (required.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+}
+
 SearchResult Searcher::run(const SearchRequest& request) {
   const QueryNode tree = parse_query(request.query);
-  const BuiltQuery built = build_query(
-      tree, analyzer_, request.mode == MatchMode::All ? DefaultOperator::And : DefaultOperator::Or);
-
+  const BuiltQuery built =
+      build_query(tree, analyzer_,
+                  request.mode == MatchMode::All ? DefaultOperator::And : DefaultOperator::Or, directory_);
+  Xapian::Query query = built.query;
+  if (const Xapian::Query filter = filters(request); !filter.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  }
   Xapian::Enquire enquire(database_);
-  enquire.set_query(built.query);
+  enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
-  // Counting every match makes the total exact rather than an estimate.
+  FacetCounter facets;
+  facets.attach(enquire);
+  // Examining every match makes the total and the facets exact rather than estimates.
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                        static_cast<Xapian::doccount>(request.limit), database_.get_doccount());
@@ -72,18 +131,52 @@ SearchResult Searcher::run(const SearchRequest& request) {
   result.query = request.query;
   result.total = mset.get_matches_estimated();
   result.offset = request.offset;
+  result.facets = facets.result(directory_, request.facet_limit);
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const analysis::DocumentRecord record = analysis::decode_record(it.get_document().get_data());
+    analysis::DocumentRecord record = analysis::decode_record(it.get_document().get_data());
     SearchHit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
-    hit.path = record.path;
-    hit.title = record.title;
     hit.snippet = make_snippet(record.text, built.match_terms, analyzer_, request.snippet);
+    hit.countries = ids_of(record.countries);
+    for (const auto& actor : record.actors)
+      hit.actors.push_back(directory_.actor(actor.id).name);
+    hit.path = std::move(record.path);
+    hit.title = std::move(record.title);
     result.hits.push_back(std::move(hit));
   }
   return result;
+}
+
+analysis::EntityReport Searcher::entity_report(const analysis::DocumentRecord& record) const {
+  analysis::EntityReport report;
+  for (const auto& c : record.countries) {
+    report.countries.push_back({c.id, directory_.country_name(c.id), c.mentions, c.surfaces});
+  }
+  for (const auto& a : record.actors) {
+    const analysis::Actor actor = directory_.actor(a.id);
+    report.actors.push_back({a.id, actor.name, actor.kind, actor.country, a.mentions, a.surfaces});
+  }
+  return report;
+}
+
+DocumentView Searcher::show(const std::filesystem::path& path) {
+  const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+  try {
+    database_.reopen();
+    const std::string id = schema::unique_term(absolute);
+    const auto posting = database_.postlist_begin(id);
+    if (posting == database_.postlist_end(id)) {
+      throw DocumentNotFoundError("not in the index: " + absolute);
+    }
+    DocumentView view;
+    view.record = analysis::decode_record(database_.get_document(*posting).get_data());
+    view.entities = entity_report(view.record);
+    return view;
+  } catch (const Xapian::Error& e) {
+    throw SearchError("cannot read " + description_ + ": " + e.get_description());
+  }
 }
 
 }  // namespace dossier::searcher

@@ -24,12 +24,18 @@ const std::string& corpus_db() {
   return db;
 }
 
-std::vector<std::string> hit_files(const std::string& query) {
-  const auto json = json_of(run_dossier({"search", query, "--db", corpus_db(), "--json"}));
+std::vector<std::string> hit_files_with(const std::string& query, const std::vector<std::string>& flags) {
+  std::vector<std::string> args = {"search", query, "--db", corpus_db(), "--json"};
+  args.insert(args.end(), flags.begin(), flags.end());
+  const auto json = json_of(run_dossier(args));
   std::vector<std::string> files;
   for (const auto& hit : json["hits"])
     files.push_back(std::filesystem::path(hit["path"].get<std::string>()).filename());
   return files;
+}
+
+std::vector<std::string> hit_files(const std::string& query) {
+  return hit_files_with(query, {});
 }
 
 }  // namespace
@@ -77,4 +83,61 @@ TEST_CASE("no match exits 1 and indexing the corpus again changes no hit count",
   const auto before = json_of(run_dossier({"search", "espionage", "--db", corpus_db(), "--json"}))["total"];
   REQUIRE(run_dossier({"index", kCorpusDir.string(), "--db", corpus_db()}).exit_code == 0);
   CHECK(json_of(run_dossier({"search", "espionage", "--db", corpus_db(), "--json"}))["total"] == before);
+}
+
+TEST_CASE("espionage facets list China first with the seeds' countries and actors", "[e2e][corpus]") {
+  const auto json = json_of(run_dossier({"search", "espionage", "--db", corpus_db(), "--json"}));
+  const auto& countries = json["facets"]["country"];
+  REQUIRE_FALSE(countries.empty());
+  CHECK(countries[0]["value"] == "CN");
+  std::set<std::string> codes;
+  for (const auto& c : countries)
+    codes.insert(c["value"].get<std::string>());
+  for (const char* code : {"NL", "BE", "GB", "NO", "US"})
+    CHECK(codes.contains(code));
+  std::set<std::string> actors;
+  for (const auto& a : json["facets"]["actor"])
+    actors.insert(a["value"].get<std::string>());
+  for (const char* id : {"mss-cn", "mivd-nl", "fbi-us", "fortinet", "nato"})
+    CHECK(actors.contains(id));
+  for (const auto& a : json["facets"]["actor"]) {
+    const std::string name = a["name"];
+    CHECK(name != "The");
+    CHECK(name != "Despite");
+    CHECK(name != "Europe");
+  }
+}
+
+TEST_CASE("the espionage facets show as tables on request", "[e2e][corpus]") {
+  const auto text = run_dossier({"search", "espionage", "--db", corpus_db(), "--facets"}).out;
+  CHECK(text.find("countries (documents):\n     2  China (CN)\n") != std::string::npos);
+  CHECK(text.find("Ministry of State Security (MSS) [intelligence-agency, CN]") != std::string::npos);
+}
+
+TEST_CASE("a country filter by code, name, demonym or native name keeps only the Norway report",
+          "[e2e][corpus]") {
+  for (const char* country : {"NO", "Norway", "Norwegian", "Norge"}) {
+    CHECK(hit_files_with("espionage", {"--country", country}) ==
+          std::vector<std::string>{"norway-2024-threat-assessment.txt"});
+  }
+  CHECK(hit_files("espionage country:NO") == std::vector<std::string>{"norway-2024-threat-assessment.txt"});
+}
+
+TEST_CASE("an MSS filter keeps the first seed and not the Norway report", "[e2e][corpus]") {
+  const auto files = hit_files_with("espionage", {"--actor", "MSS"});
+  CHECK(files == std::vector<std::string>{"chinese-espionage-in-europe.txt"});
+  CHECK(hit_files_with("espionage", {"--actor", "Ministry of State Security"}) == files);
+}
+
+TEST_CASE("facet counts are exact when the page is smaller than the match set", "[e2e][corpus]") {
+  const auto full = json_of(run_dossier({"search", "espionage", "--db", corpus_db(), "--json"}));
+  const auto one = json_of(run_dossier({"search", "espionage", "--db", corpus_db(), "--json", "-n", "1"}));
+  CHECK(one["hits"].size() == 1);
+  CHECK(one["facets"] == full["facets"]);
+}
+
+TEST_CASE("an unknown country exits 2 and suggests the closest names", "[e2e][corpus]") {
+  const auto result = run_dossier({"search", "espionage", "--db", corpus_db(), "--country", "Norwey"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.starts_with("error: unknown country 'Norwey' (did you mean: norway"));
 }

@@ -9,7 +9,7 @@
 
 namespace schema = dossier::analysis::schema;
 using dossier::analysis::Analyzer;
-using dossier::indexer::build_document;
+using dossier::indexer::DocumentBuilder;
 using dossier::indexer::ExtractedDocument;
 using dossier::indexer::FileFormat;
 using dossier::indexer::SourceFile;
@@ -50,7 +50,9 @@ const SourceFile kSource{"/reports/Volt.md", FileFormat::Markdown, 42, 1'700'000
 TEST_CASE("a document holds body, stem, title, path, format, id and digest terms", "[document_builder]") {
   const Analyzer analyzer;
   const Xapian::Document document =
-      build_document(kSource, content("Volt Typhoon hit 203.0.113.77; typhoons.", "Volt Typhoon"), analyzer);
+      DocumentBuilder(analyzer, nullptr)
+          .build(kSource, content("Volt Typhoon hit 203.0.113.77; typhoons.", "Volt Typhoon"))
+          .document;
   const std::string id = schema::unique_term("/reports/Volt.md");
   CHECK(render_terms(document) ==
         "203.0.113.77@4 Pmd Preports Pvolt Pvolt.md " + id +
@@ -60,7 +62,8 @@ TEST_CASE("a document holds body, stem, title, path, format, id and digest terms
 
 TEST_CASE("values and data carry what a search result and a rerun need", "[document_builder]") {
   const Analyzer analyzer;
-  const Xapian::Document document = build_document(kSource, content("text", "title"), analyzer);
+  const Xapian::Document document =
+      DocumentBuilder(analyzer, nullptr).build(kSource, content("text", "title")).document;
   CHECK(schema::decode_int64(document.get_value(schema::kMtimeSlot)) == kSource.mtime_ns);
   CHECK(schema::decode_int64(document.get_value(schema::kSizeSlot)) == 42);
   CHECK(document.get_value(schema::kDigestSlot) == kSource.content_digest);
@@ -75,10 +78,43 @@ TEST_CASE("no text, however odd, produces a term Xapian would reject", "[documen
   const Analyzer analyzer;
   const std::string text =
       std::string(100'000, 'a') + " " + std::string(3000, '7') + " \xff\xfe " + std::string(5000, '.') + "x";
-  const Xapian::Document document = build_document(kSource, content(text, text), analyzer);
+  const Xapian::Document document =
+      DocumentBuilder(analyzer, nullptr).build(kSource, content(text, text)).document;
   for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
     CHECK((*term).size() <= 245);
   }
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
   CHECK_NOTHROW(database.add_document(document));
+}
+
+TEST_CASE("tagged entities become filter terms, facet sets and recorded mentions", "[document_builder]") {
+  using dossier::analysis::Gazetteer;
+  const Gazetteer gazetteer = Gazetteer::build(
+      {{"c", "code\tname\taliases\tdemonyms\tcapitals\nCN\tChina\t\tChinese\t\nNL\tNetherlands\t\tDutch\t\n"},
+       {"a",
+        "id\tname\tkind\tcountry\taliases\nmss-cn\tMinistry of State "
+        "Security\tintelligence-agency\tCN\tMSS\n"},
+       {"w", "alias\treason\n"},
+       {}},
+      {});
+  const Analyzer analyzer;
+  const dossier::analysis::EntityTagger tagger(gazetteer, analyzer);
+  const auto built =
+      DocumentBuilder(analyzer, &tagger)
+          .build(kSource, content("The MSS of China; Chinese and Dutch. The Bureau of Cyber Command (BCC) "
+                                  "warned.",
+                                  "t"));
+  const Xapian::Document& document = built.document;
+  std::string filters;
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    if ((*term).starts_with("XC") || (*term).starts_with("XA")) filters += *term + " ";
+  }
+  CHECK(filters == "XAmss-cn XAunknown-bureau-of-cyber-command XCCN XCNL ");
+  CHECK(document.get_value(schema::kCountriesSlot) == "CN|NL");
+  CHECK(document.get_value(schema::kActorsSlot) == "mss-cn|unknown-bureau-of-cyber-command");
+  const auto record = dossier::analysis::decode_record(document.get_data());
+  REQUIRE(record.countries.size() == 2);
+  CHECK(record.countries[0] == dossier::analysis::RecordedEntity{"CN", 2, {"China", "Chinese"}});
+  REQUIRE(built.defined_actors.size() == 1);
+  CHECK(built.defined_actors[0].name == "Bureau of Cyber Command");
 }

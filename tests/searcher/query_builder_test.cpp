@@ -11,9 +11,28 @@ using dossier::searcher::parse_query;
 
 namespace {
 
-std::string built(std::string_view query, DefaultOperator op = DefaultOperator::And) {
+// Knows two countries and one actor, like an index would.
+class FakeResolver : public dossier::searcher::EntityResolver {
+ public:
+  std::vector<std::string> resolve_country(std::string_view text) const override {
+    if (text == "NO" || text == "Norway" || text == "Norwegian") return {"NO"};
+    if (text == "Dutch") return {"NL", "BQ"};
+    throw dossier::searcher::UnknownEntityError("unknown country '" + std::string(text) + "'");
+  }
+  std::vector<std::string> resolve_actor(std::string_view text) const override {
+    if (text == "MSS" || text == "Ministry of State Security") return {"mss-cn"};
+    throw dossier::searcher::UnknownEntityError("unknown actor '" + std::string(text) + "'");
+  }
+};
+
+dossier::searcher::BuiltQuery build(std::string_view query, DefaultOperator op = DefaultOperator::And) {
   static const Analyzer analyzer;
-  return build_query(parse_query(query), analyzer, op).query.get_description();
+  static const FakeResolver resolver;
+  return build_query(parse_query(query), analyzer, op, resolver);
+}
+
+std::string built(std::string_view query, DefaultOperator op = DefaultOperator::And) {
+  return build(query, op).query.get_description();
 }
 
 }  // namespace
@@ -49,10 +68,28 @@ TEST_CASE("punctuation-only words are dropped, and a query of nothing is an erro
 }
 
 TEST_CASE("highlight terms come from positive parts of the query only", "[query_builder]") {
-  const Analyzer analyzer;
-  const auto result = build_query(parse_query("espionage \"state security\" 203.0.113.77 -norway"), analyzer,
-                                  DefaultOperator::And);
+  const auto result = build("espionage \"state security\" 203.0.113.77 -norway title:typhoon");
   CHECK(result.match_terms.stems == std::set<std::string>{"espionag"});
   CHECK(result.match_terms.terms == std::set<std::string>{"203.0.113.77"});
   CHECK(result.match_terms.phrases == std::vector<std::vector<std::string>>{{"state", "security"}});
+}
+
+TEST_CASE("title: ranks on title words, stemmed unless quoted", "[query_builder]") {
+  CHECK(built("title:typhoons") == "Query(ZStyphoon)");
+  CHECK(built("title:\"Volt Typhoon\"") == "Query((Svolt PHRASE 2 Styphoon))");
+  CHECK(built("title:(volt OR typhoon)") == "Query((ZSvolt OR ZStyphoon))");
+}
+
+TEST_CASE("path:, type:, country: and actor: select without weight", "[query_builder]") {
+  CHECK(built("path:reports") == "Query(0 * Preports)");
+  CHECK(built("type:MD") == "Query(0 * Tmd)");
+  CHECK(built("espionage country:Norwegian") == "Query((Zespionag AND 0 * XCNO))");
+  CHECK(built("country:Dutch") == "Query(0 * (XCNL OR XCBQ))");
+  // The excluded side carries no weight anyway, and Xapian drops the scaling there.
+  CHECK(built("actor:\"Ministry of State Security\" -country:NO") == "Query((0 * XAmss-cn AND_NOT XCNO))");
+}
+
+TEST_CASE("an unknown country or actor in a query is an error", "[query_builder]") {
+  CHECK_THROWS_WITH(built("country:Atlantis"), "unknown country 'Atlantis'");
+  CHECK_THROWS_AS(built("actor:Nobody"), dossier::searcher::UnknownEntityError);
 }

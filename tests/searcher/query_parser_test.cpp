@@ -82,3 +82,22 @@ TEST_CASE("deep nesting is refused instead of exhausting the stack", "[query_par
 TEST_CASE("invalid UTF-8 in a query is read as replacement characters", "[query_parser]") {
   CHECK(parsed("a\xff") == "word:a\xef\xbf\xbd");
 }
+
+TEST_CASE("a field applies to a word, a phrase or a group", "[query_parser]") {
+  CHECK(parsed("title:typhoon") == "title:(word:typhoon)");
+  CHECK(parsed("actor:\"Volt Typhoon\" espionage") == "SEQ(actor:(phrase:\"Volt Typhoon\"), word:espionage)");
+  CHECK(parsed("country:(NO OR NL)") == "country:(OR(word:NO, word:NL))");
+  CHECK(parsed("-country:NO x") == "SEQ(NOT(country:(word:NO)), word:x)");
+}
+
+TEST_CASE("only known field names make a field", "[query_parser]") {
+  CHECK(parsed("2001:db8::1") == "word:2001:db8::1");
+  CHECK(parsed("Title:x") == "word:Title:x");
+  CHECK(parsed("note:x") == "word:note:x");
+}
+
+TEST_CASE("a field with nothing glued to it is an error", "[query_parser]") {
+  CHECK(error_of("title: typhoon") == "'title:' needs a word, a phrase or a group after it at column 1");
+  CHECK(error_of("a actor:") == "'actor:' needs a word, a phrase or a group after it at column 3");
+  CHECK(error_of("country:)") == "'country:' needs a word, a phrase or a group after it at column 1");
+}

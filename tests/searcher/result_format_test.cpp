@@ -21,7 +21,12 @@ SearchResult sample() {
   hit.title = "Title \x1b[2J";
   hit.snippet.text = "the MIVD & <co>";
   hit.snippet.highlights = {{4, 8}};
+  hit.countries = {"CN", "NL"};
+  hit.actors = {"Ministry of State Security"};
   result.hits.push_back(hit);
+  result.facets.countries = {{"CN", "China", 2, dossier::analysis::ActorKind::Unknown, ""}};
+  result.facets.actors = {
+      {"mss-cn", "Ministry of State Security", 1, dossier::analysis::ActorKind::IntelligenceAgency, "CN"}};
   return result;
 }
 
@@ -31,7 +36,11 @@ TEST_CASE("JSON has the documented fields and marks highlights with escaped HTML
   CHECK(format_json(sample()) ==
         "{\"query\":\"mivd <x>\",\"total\":1,\"offset\":0,\"hits\":[{\"rank\":1,\"score\":12.346,"
         "\"path\":\"/data/reports/a.txt\",\"title\":\"Title \\u001b[2J\",\"snippet\":\"the <b>MIVD</b> &amp; "
-        "&lt;co&gt;\"}]}");
+        "&lt;co&gt;\",\"countries\":[\"CN\",\"NL\"],\"actors\":[\"Ministry of State Security\"]}],"
+        "\"facets\":{\"country\":[{\"value\":\"CN\",\"name\":\"China\",\"count\":2}],\"actor\":[{\"value\":"
+        "\"mss-cn\","
+        "\"name\":\"Ministry of State "
+        "Security\",\"kind\":\"intelligence-agency\",\"country\":\"CN\",\"count\":1}]}}");
 }
 
 TEST_CASE("plain text output carries no escape codes, even from document titles", "[result_format]") {
@@ -49,4 +58,12 @@ TEST_CASE("coloured output highlights matches and paths", "[result_format]") {
 TEST_CASE("paths outside the base directory stay absolute", "[result_format]") {
   CHECK(format_text(sample(), TextStyle{false, "/elsewhere"}).find("   /data/reports/a.txt\n") !=
         std::string::npos);
+}
+
+TEST_CASE("with --facets the text output ends with country and actor tables", "[result_format]") {
+  TextStyle style{false, "/data", true};
+  const std::string text = format_text(sample(), style);
+  CHECK(
+      text.ends_with("countries (documents):\n     2  China (CN)\nactors (documents):\n"
+                     "     1  Ministry of State Security [intelligence-agency, CN]\n"));
 }

@@ -169,3 +169,23 @@ TEST_CASE("a searcher sees documents committed after it was opened", "[searcher]
   request.query = "espionage";
   CHECK(searcher.search(request).total == 4);
 }
+
+TEST_CASE("show returns a document's record with its entities named", "[searcher]") {
+  TempDir reports;
+  const TempDir index;
+  const auto file = reports.write("a.txt", "Title line\nChina's MSS spied on Norway.");
+  dossier::indexer::IndexOptions options;
+  options.database = index.path() / "db";
+  options.roots = {reports.path()};
+  dossier::indexer::run_index(options);
+  Searcher searcher(options.database);
+  const auto view = searcher.show(file);
+  CHECK(view.record.title == "Title line");
+  CHECK(view.record.path == file.string());
+  REQUIRE(view.entities.countries.size() == 2);
+  CHECK(view.entities.countries[1].name == "Norway");
+  CHECK(view.entities.countries[1].surfaces == std::vector<std::string>{"Norway"});
+  REQUIRE(view.entities.actors.size() == 1);
+  CHECK(view.entities.actors[0].id == "mss-cn");
+  CHECK_THROWS_AS(searcher.show(reports.path() / "absent.txt"), dossier::searcher::DocumentNotFoundError);
+}

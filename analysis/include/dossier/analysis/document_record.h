@@ -6,8 +6,17 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dossier::analysis {
+
+/// An entity as stored with a document: its id, how often the document names it, and how.
+struct RecordedEntity {
+  std::string id;  ///< country code or actor id
+  std::uint64_t mentions = 0;
+  std::vector<std::string> surfaces;  ///< the exact strings matched
+  friend bool operator==(const RecordedEntity&, const RecordedEntity&) = default;
+};
 
 /// Everything stored about one document besides its terms and values.
 struct DocumentRecord {
@@ -18,6 +27,8 @@ struct DocumentRecord {
   std::int64_t mtime_ns = 0;   ///< modification time, nanoseconds since the epoch
   std::string content_digest;  ///< `digest_hex` of the file's bytes
   std::string text;            ///< extracted text (UTF-8), kept for snippets
+  std::vector<RecordedEntity> countries;  ///< most mentioned first
+  std::vector<RecordedEntity> actors;     ///< most mentioned first
 };
 
 /// Serialises `record` in Dossier's record format: a magic byte and version, then tagged,

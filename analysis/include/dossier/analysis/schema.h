@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dossier::analysis::schema {
 
@@ -27,21 +28,41 @@ inline constexpr std::string_view kFormatPrefix = "T";
 inline constexpr std::string_view kPathPrefix = "P";
 /// Content digest of the file's bytes (`digest_hex`), to find renamed or moved files.
 inline constexpr std::string_view kContentPrefix = "XH";
+/// A country the document names: "XC" + ISO code ("XCCN"). Filter term.
+inline constexpr std::string_view kCountryPrefix = "XC";
+/// An actor the document names: "XA" + actor id ("XAmss-cn"). Filter term.
+inline constexpr std::string_view kActorPrefix = "XA";
 
 // ---- Value slots ---------------------------------------------------------------------------------
 
 /// Value slot numbers. Slots are part of the on-disk format: never renumber one.
 enum ValueSlot : unsigned {
-  kMtimeSlot = 0,   ///< modification time, nanoseconds since the epoch (`encode_int64`)
-  kSizeSlot = 1,    ///< file size in bytes (`encode_int64`)
-  kDigestSlot = 2,  ///< content digest, 32 hex digits
+  kMtimeSlot = 0,      ///< modification time, nanoseconds since the epoch (`encode_int64`)
+  kSizeSlot = 1,       ///< file size in bytes (`encode_int64`)
+  kDigestSlot = 2,     ///< content digest, 32 hex digits
+  kCountriesSlot = 3,  ///< the document's country codes, sorted, joined by `kSetSeparator` (facets)
+  kActorsSlot = 4,     ///< the document's actor ids, sorted, joined by `kSetSeparator` (facets)
 };
+
+/// Separates the members of an entity set in a value slot; never part of a code or an id.
+inline constexpr char kSetSeparator = '|';
 
 // ---- Database metadata keys ----------------------------------------------------------------------
 
 /// Schema version stored in the database metadata; a reader refuses an index it cannot read.
 inline constexpr std::string_view kSchemaVersionKey = "dossier.schema";
 inline constexpr std::string_view kSchemaVersion = "1";
+
+/// Digest of the gazetteer whose names and aliases are stored in the metadata below.
+inline constexpr std::string_view kGazetteerDigestKey = "dossier.gazetteer";
+/// "dossier.country." + code -> the country's name.
+inline constexpr std::string_view kCountryKeyPrefix = "dossier.country.";
+/// "dossier.actor." + id -> "name TAB kind TAB country".
+inline constexpr std::string_view kActorKeyPrefix = "dossier.actor.";
+/// "dossier.alias.country." + folded code, name or demonym -> country code.
+inline constexpr std::string_view kCountryAliasKeyPrefix = "dossier.alias.country.";
+/// "dossier.alias.actor." + folded id, name or alias -> actor ids joined by `kSetSeparator`.
+inline constexpr std::string_view kActorAliasKeyPrefix = "dossier.alias.actor.";
 
 // ---- Helpers -------------------------------------------------------------------------------------
 
@@ -54,6 +75,12 @@ std::string unique_term(std::string_view path);
 /// Encodes a signed 64-bit integer so that byte order equals numeric order (for sorting and
 /// range queries on value slots): 8 bytes, big-endian, sign bit flipped.
 std::string encode_int64(std::int64_t value);
+
+/// Joins sorted, de-duplicated `members` with `kSetSeparator` (the entity-set value format).
+std::string encode_set(std::vector<std::string> members);
+
+/// Splits an entity-set value back into its members (empty value: no members).
+std::vector<std::string> decode_set(std::string_view value);
 
 /// Decodes `encode_int64`; `std::nullopt` when `bytes` is not 8 bytes long.
 std::optional<std::int64_t> decode_int64(std::string_view bytes) noexcept;

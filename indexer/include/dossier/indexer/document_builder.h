@@ -6,8 +6,11 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "dossier/analysis/analyzer.h"
+#include "dossier/analysis/entity.h"
+#include "dossier/analysis/entity_tagger.h"
 #include "dossier/indexer/extracted_document.h"
 #include "dossier/indexer/file_format.h"
 
@@ -22,11 +25,29 @@ struct SourceFile {
   std::string content_digest;  ///< `analysis::digest_hex` of the bytes
 };
 
-/// Builds the document for `source`: positional body terms and their `Z` stems, title terms
-/// (`S`, `ZS`), the unique id term (`Q`), format (`T`), path components (`P`) and content digest
-/// (`XH`); the mtime, size and digest value slots; and the `DocumentRecord` as document data.
-/// Never throws on any text (terms are bounded by the analyzer).
-Xapian::Document build_document(const SourceFile& source, const ExtractedDocument& content,
-                                const analysis::Analyzer& analyzer);
+/// A built document and what it adds to the index besides itself.
+struct BuiltDocument {
+  Xapian::Document document;
+  std::vector<analysis::Actor> defined_actors;  ///< actors of kind unknown that the report defines
+};
+
+/// Builds documents. The text is analysed once: the same token stream gives the positional body
+/// terms and their `Z` stems and, when there is a tagger, the document's countries and actors.
+/// Thread-safe (const), like the analyzer and tagger it uses.
+class DocumentBuilder {
+ public:
+  /// `tagger` may be null: documents then name no entities. Both must outlive the builder.
+  DocumentBuilder(const analysis::Analyzer& analyzer, const analysis::EntityTagger* tagger);
+
+  /// Builds the document for `source`: body terms and stems, title terms (`S`, `ZS`), the unique
+  /// id (`Q`), format (`T`), path components (`P`), content digest (`XH`), countries (`XC`) and
+  /// actors (`XA`); the mtime, size, digest and entity-set value slots; the `DocumentRecord` as
+  /// data. Never throws on any text (terms are bounded by the analyzer).
+  BuiltDocument build(const SourceFile& source, const ExtractedDocument& content) const;
+
+ private:
+  const analysis::Analyzer& analyzer_;
+  const analysis::EntityTagger* tagger_;
+};
 
 }  // namespace dossier::indexer

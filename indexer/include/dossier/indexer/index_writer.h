@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace dossier::indexer {
 
@@ -44,6 +45,16 @@ class IndexWriter {
 
   /// Makes everything written so far durable and visible to readers. Throws `IndexWriteError`.
   void commit();
+
+  /// The metadata value for `key` ("" when unset). Throws `IndexWriteError`.
+  std::string metadata(const std::string& key) const;
+
+  /// Sets (or, with an empty value, removes) a metadata entry; committed with the documents.
+  /// Throws `IndexWriteError`.
+  void set_metadata(const std::string& key, const std::string& value);
+
+  /// Every metadata key starting with `prefix`. Throws `IndexWriteError`.
+  std::vector<std::string> metadata_keys(const std::string& prefix) const;
 
   /// Documents in the database, including uncommitted changes.
   Xapian::doccount document_count() const { return database_.get_doccount(); }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "dossier/analysis/entity_tagger.h"
 #include "dossier/indexer/index_report.h"
 #include "dossier/indexer/index_writer.h"
 
@@ -27,6 +28,9 @@ struct IndexOptions {
   std::vector<std::string> exclude;            ///< gitignore-style patterns relative to each root
   std::uint64_t max_file_bytes = 100'000'000;  ///< larger files fail with a reason
   CommitPolicy commit;                         ///< batch size between commits
+  /// Users' watchlists (gazetteer files in the actors format) added to the built-in gazetteer.
+  std::vector<std::filesystem::path> gazetteer_files;
+  analysis::TaggerOptions tagging;  ///< entity tagging rules
 };
 
 /// Callbacks through which a run reports while it works; all optional.
@@ -37,8 +41,11 @@ struct IndexEvents {
 /// Indexes every supported file under `options.roots` into `options.database`, replacing the
 /// document of a file indexed before (its unique id is its absolute path). Per-file problems are
 /// counted, reported through `events.on_error` and listed in the report; they never stop the run.
-/// Throws `RootError` (before writing anything) when a root does not exist, `IndexLockedError`
-/// when another writer holds the database, `IndexWriteError` when it cannot be written.
+/// Each document is tagged with the countries and actors it names; their names and aliases are
+/// kept in the database metadata for searches. Throws `RootError` (before writing anything) when a
+/// root does not exist, `analysis::GazetteerError` when a gazetteer file is malformed or unreadable,
+/// `IndexLockedError` when another writer holds the database, `IndexWriteError` when it cannot be
+/// written.
 IndexReport run_index(const IndexOptions& options, const IndexEvents& events = {});
 
 }  // namespace dossier::indexer

@@ -19,6 +19,8 @@ struct QueryNode {
     Or,        ///< `a OR b`
     Sequence,  ///< juxtaposed terms `a b`: AND by default, OR when the search asks for any word
     Not,       ///< `NOT a` or `-a` (one child)
+    Field,     ///< `title:typhoon`, `actor:"Volt Typhoon"`, `country:(NO OR NL)`: `text` names the field (one
+               ///< child)
   };
 
   Kind kind = Kind::Word;
@@ -27,6 +29,9 @@ struct QueryNode {
   std::size_t column = 1;           ///< 1-based character column where the node starts
 };
 
+/// The field names the query language knows.
+inline constexpr std::string_view kQueryFields[] = {"title", "path", "type", "country", "actor"};
+
 /// Parses `query`. Grammar, loosest binding first:
 ///
 ///     query    := or_expr
@@ -34,13 +39,16 @@ struct QueryNode {
 ///     and_expr := sequence ("AND" sequence)*
 ///     sequence := unary unary*
 ///     unary    := "NOT" unary | "-" atom | atom
-///     atom     := "(" or_expr ")" | '"' phrase '"' | word
+///     atom     := field ":" atom | "(" or_expr ")" | '"' phrase '"' | word
+///
+/// Fields are `kQueryFields`, lower case, glued to their colon and to what follows; any other
+/// `name:` is part of a word (so "2001:db8::1" stays an address).
 ///
 /// Operators are upper case (`and`, `or`, `not` are words). Straight or typographic double quotes
 /// delimit phrases. `-` negates only when glued to what follows (`-norway`). Invalid UTF-8 is read
 /// as U+FFFD. Throws `QuerySyntaxError` naming the character column for: an empty query,
 /// unbalanced parentheses, empty parentheses, an unterminated quote, an operator without a term
-/// on one side. Errors are never repaired by reinterpreting the query.
+/// on one side, a field without a term. Errors are never repaired by reinterpreting the query.
 QueryNode parse_query(std::string_view query);
 
 /// A compact, unambiguous rendering of a tree for tests and `--explain`:

@@ -20,6 +20,18 @@ class IndexNotFoundError : public SearchError {
   using SearchError::SearchError;
 };
 
+/// A country or actor name the index does not know; the message suggests the closest known names.
+class UnknownEntityError : public SearchError {
+ public:
+  using SearchError::SearchError;
+};
+
+/// No document in the index has the path asked for.
+class DocumentNotFoundError : public SearchError {
+ public:
+  using SearchError::SearchError;
+};
+
 /// The query is not valid in Dossier's query language. `what()` reads
 /// "unbalanced '(' at column 1"; `column` is 1-based and counts characters, not bytes.
 class QuerySyntaxError : public SearchError {

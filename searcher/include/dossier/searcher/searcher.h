@@ -1,15 +1,21 @@
 /// \file
-/// Runs queries against a Dossier index and returns ranked hits with snippets.
+/// Runs queries against a Dossier index (or several shards) and returns ranked hits with snippets
+/// and exact facets; shows one document's stored details.
 #pragma once
 
 #include <xapian.h>
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "dossier/analysis/analyzer.h"
+#include "dossier/analysis/document_record.h"
+#include "dossier/analysis/entity_report.h"
+#include "dossier/searcher/entity_directory.h"
+#include "dossier/searcher/facets.h"
 #include "dossier/searcher/snippet.h"
 
 namespace dossier::searcher {
@@ -23,9 +29,12 @@ enum class MatchMode {
 /// One search.
 struct SearchRequest {
   std::string query;       ///< in Dossier's query language (see query_parser.h)
-  std::size_t limit = 10;  ///< hits to return; 0 returns only the total
+  std::size_t limit = 10;  ///< hits to return; 0 returns only the total and facets
   std::size_t offset = 0;  ///< hits to skip, for paging
   MatchMode mode = MatchMode::All;
+  std::vector<std::string> countries;  ///< keep documents naming each of these (code, name or demonym)
+  std::vector<std::string> actors;     ///< keep documents naming each of these (id, name or alias)
+  std::size_t facet_limit = 20;        ///< values per facet; 0 for all
   SnippetOptions snippet;
 };
 
@@ -36,6 +45,8 @@ struct SearchHit {
   std::string path;      ///< absolute path as stored (may be non-UTF-8)
   std::string title;
   Snippet snippet;
+  std::vector<std::string> countries;  ///< codes of the countries the document names, most mentioned first
+  std::vector<std::string> actors;     ///< names of the actors the document names, most mentioned first
 };
 
 /// The answer to a `SearchRequest`.
@@ -44,27 +55,49 @@ struct SearchResult {
   std::size_t total = 0;   ///< exact number of matching documents
   std::size_t offset = 0;  ///< as requested
   std::vector<SearchHit> hits;
+  Facets facets;  ///< exact over all matches, not only the hits shown
 };
 
-/// A read-only view of one index. Opening is cheap enough to do per command.
+/// One indexed document as stored.
+struct DocumentView {
+  analysis::DocumentRecord record;  ///< path, title, format, size, mtime, digest (text included)
+  analysis::EntityReport entities;  ///< names resolved
+};
+
+/// A read-only view of one index, or of several shards searched as one. Opening is cheap enough
+/// to do per command.
 ///
-/// Not thread-safe (it owns a `Xapian::Database`); use one per thread.
+/// Not thread-safe (it owns `Xapian::Database` handles); use one per thread.
 class Searcher {
  public:
   /// Opens the index at `database`. Throws `IndexNotFoundError` when there is no readable Dossier
   /// index there.
-  explicit Searcher(std::filesystem::path database);
+  explicit Searcher(const std::filesystem::path& database);
 
-  /// Runs `request` on the latest committed state of the index. The total is exact (every match
-  /// is counted). When a writer commits while the search runs, the search is retried. Throws
-  /// `QuerySyntaxError` for an invalid query and `SearchError` when the index cannot be read.
+  /// Opens several indexes (shards of one corpus) to search them together; counts and facets are
+  /// over all of them. Throws `IndexNotFoundError` for any that is not a readable Dossier index,
+  /// `SearchError` when the list is empty.
+  explicit Searcher(const std::vector<std::filesystem::path>& databases);
+
+  /// Runs `request` on the latest committed state of the index. The total and facets are exact
+  /// (every match is counted). When a writer commits while the search runs, the search is
+  /// retried. Throws `QuerySyntaxError` for an invalid query, `UnknownEntityError` for a country
+  /// or actor the index does not know, `SearchError` when the index cannot be read.
   SearchResult search(const SearchRequest& request);
+
+  /// The stored details of the document indexed from `path` (made absolute). Throws
+  /// `DocumentNotFoundError` when no document has that path.
+  DocumentView show(const std::filesystem::path& path);
 
  private:
   SearchResult run(const SearchRequest& request);
+  Xapian::Query filters(const SearchRequest& request) const;
+  analysis::EntityReport entity_report(const analysis::DocumentRecord& record) const;
 
-  std::filesystem::path path_;
-  Xapian::Database database_;
+  std::string description_;  // the database path(s), for messages
+  std::vector<Xapian::Database> shards_;
+  Xapian::Database database_;  // all shards together
+  EntityDirectory directory_;
   analysis::Analyzer analyzer_;
 };
 

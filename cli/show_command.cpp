@@ -1,0 +1,79 @@
+// `dossier show PATH [--db DIR] [--json]`
+#include <cstdio>
+#include <ctime>
+#include <memory>
+#include <string>
+
+#include "command.h"
+#include "dossier/analysis/entity_report.h"
+#include "dossier/analysis/printable.h"
+#include "dossier/analysis/utf8.h"
+#include "dossier/searcher/search_errors.h"
+#include "dossier/searcher/searcher.h"
+#include "environment.h"
+#include "exit_codes.h"
+
+namespace dossier::cli {
+namespace {
+
+struct ShowFlags {
+  std::string path;
+  std::optional<std::string> database;
+  bool json = false;
+};
+
+// "2024-03-06T10:00:00Z" for nanoseconds since the epoch.
+std::string iso_time(std::int64_t ns) {
+  const std::time_t seconds = static_cast<std::time_t>(ns / 1'000'000'000);
+  std::tm utc{};
+  ::gmtime_r(&seconds, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+int run_show_command(const ShowFlags& flags) {
+  searcher::Searcher searcher(resolve_database(flags.database, read_database_environment()));
+  searcher::DocumentView view;
+  try {
+    view = searcher.show(flags.path);
+  } catch (const searcher::DocumentNotFoundError& e) {
+    std::fprintf(stderr, "%s\n", analysis::printable(e.what()).c_str());
+    return kExitNoMatch;
+  }
+  const analysis::DocumentRecord& r = view.record;
+  if (flags.json) {
+    nlohmann::ordered_json object = {{"path", analysis::repair_utf8(r.path)},
+                                     {"title", r.title},
+                                     {"format", r.format},
+                                     {"size", r.size},
+                                     {"modified", iso_time(r.mtime_ns)}};
+    object.update(analysis::to_json(view.entities));
+    std::printf("%s\n",
+                object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
+  } else {
+    std::printf("path: %s\ntitle: %s\nformat: %s\nsize: %llu bytes\nmodified: %s\n%s",
+                analysis::printable(r.path).c_str(), analysis::printable(r.title).c_str(), r.format.c_str(),
+                static_cast<unsigned long long>(r.size), iso_time(r.mtime_ns).c_str(),
+                analysis::to_text(view.entities).c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_show_command(CLI::App& app, CommandRunner& runner) {
+  auto flags = std::make_shared<ShowFlags>();
+  CLI::App* command =
+      app.add_subcommand("show", "Show one indexed document's metadata, countries and actors");
+  command->add_option("path", flags->path, "The file, as indexed")->required();
+  command->add_option("--db", flags->database, "Index folder (default as for search)")->type_name("DIR");
+  command->add_flag("--json", flags->json, "Print one JSON object");
+  command->footer(
+      "JSON: {\"path\", \"title\", \"format\", \"size\", \"modified\", \"countries\": [...], \"actors\": "
+      "[...]}\n"
+      "with the fields of 'dossier entities'. Exit codes: 0 shown, 1 not in the index, 2 error.");
+  command->callback([flags, &runner] { runner = [flags] { return run_show_command(*flags); }; });
+}
+
+}  // namespace dossier::cli

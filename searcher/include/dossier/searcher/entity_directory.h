@@ -1,0 +1,52 @@
+/// \file
+/// The countries and actors an index knows, read from its metadata: display names for facets and
+/// hits, and resolution of what a user types (`--country Norge`, `actor:MSS`) to ids.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/analysis/entity.h"
+
+namespace dossier::searcher {
+
+/// Resolves names typed in a query or a flag to entity ids.
+class EntityResolver {
+ public:
+  virtual ~EntityResolver() = default;
+  /// Country codes for a code, name, alias or demonym ("NO", "Norway", "Norwegian", "Norge").
+  /// Throws `UnknownEntityError` naming the closest known names.
+  virtual std::vector<std::string> resolve_country(std::string_view text) const = 0;
+  /// Actor ids for an id, name or alias ("MSS", "Ministry of State Security", "Leviathan").
+  /// Throws `UnknownEntityError` naming the closest known names.
+  virtual std::vector<std::string> resolve_actor(std::string_view text) const = 0;
+};
+
+/// Entity names stored in one index or in several shards searched together (each shard is asked
+/// in turn, so actors defined in reports of any shard are found). Not thread-safe.
+class EntityDirectory : public EntityResolver {
+ public:
+  explicit EntityDirectory(std::vector<Xapian::Database> shards);
+
+  /// The country's name, or the code itself when the index does not know it.
+  std::string country_name(std::string_view code) const;
+
+  /// The actor's name, kind and country (no aliases); an unknown id gives an actor named by its id.
+  analysis::Actor actor(std::string_view id) const;
+
+  std::vector<std::string> resolve_country(std::string_view text) const override;
+  std::vector<std::string> resolve_actor(std::string_view text) const override;
+
+ private:
+  std::string metadata(const std::string& key) const;
+  std::vector<std::string> resolve(std::string_view text, std::string_view prefix,
+                                   std::string_view what) const;
+
+  std::vector<Xapian::Database> shards_;
+};
+
+}  // namespace dossier::searcher

@@ -1,0 +1,50 @@
+/// \file
+/// Exact facet counts: how many matching documents name each country and each actor.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "dossier/analysis/entity.h"
+#include "dossier/searcher/entity_directory.h"
+
+namespace dossier::searcher {
+
+/// One facet value and the number of matching documents that have it.
+struct FacetValue {
+  std::string value;  ///< country code or actor id
+  std::string name;   ///< display name
+  std::size_t count = 0;
+  analysis::ActorKind kind = analysis::ActorKind::Unknown;  ///< actors only
+  std::string country;                                      ///< actors only: the actor's country, or ""
+};
+
+/// Facets of a search, each sorted by count (most first), then name.
+struct Facets {
+  std::vector<FacetValue> countries;
+  std::vector<FacetValue> actors;
+};
+
+/// Counts entities over every match. It uses only Xapian's built-in `ValueCountMatchSpy` (so that
+/// the same counting works on remote shards served by xapian-tcpsrv): one spy per entity-set slot
+/// counts each distinct set of entities; each set is then split and its count added to every
+/// member. Exact when the search examines every match (the searcher asks for that).
+class FacetCounter {
+ public:
+  FacetCounter();
+
+  /// Registers the spies with `enquire`; this counter must outlive the search.
+  void attach(Xapian::Enquire& enquire);
+
+  /// The counts, named through `directory`, at most `limit` values per facet (0: all).
+  Facets result(const EntityDirectory& directory, std::size_t limit) const;
+
+ private:
+  Xapian::ValueCountMatchSpy countries_;
+  Xapian::ValueCountMatchSpy actors_;
+};
+
+}  // namespace dossier::searcher

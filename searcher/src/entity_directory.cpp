@@ -1,0 +1,98 @@
+#include "dossier/searcher/entity_directory.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "dossier/analysis/entity_metadata.h"
+#include "dossier/analysis/printable.h"
+#include "dossier/analysis/schema.h"
+#include "dossier/searcher/search_errors.h"
+
+namespace dossier::searcher {
+namespace {
+
+namespace schema = analysis::schema;
+
+constexpr std::size_t kSuggestions = 3;
+
+// Levenshtein distance over bytes, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+EntityDirectory::EntityDirectory(std::vector<Xapian::Database> shards) : shards_(std::move(shards)) {}
+
+std::string EntityDirectory::metadata(const std::string& key) const {
+  for (const Xapian::Database& shard : shards_) {
+    std::string value = shard.get_metadata(key);
+    if (!value.empty()) return value;
+  }
+  return {};
+}
+
+std::string EntityDirectory::country_name(std::string_view code) const {
+  std::string name = metadata(std::string(schema::kCountryKeyPrefix) + std::string(code));
+  return name.empty() ? std::string(code) : name;
+}
+
+analysis::Actor EntityDirectory::actor(std::string_view id) const {
+  const std::string value = metadata(std::string(schema::kActorKeyPrefix) + std::string(id));
+  if (auto actor = analysis::parse_actor_metadata(id, value)) return *actor;
+  return {std::string(id), std::string(id), analysis::ActorKind::Unknown, {}, {}};
+}
+
+std::vector<std::string> EntityDirectory::resolve_country(std::string_view text) const {
+  return resolve(text, schema::kCountryAliasKeyPrefix, "country");
+}
+
+std::vector<std::string> EntityDirectory::resolve_actor(std::string_view text) const {
+  return resolve(text, schema::kActorAliasKeyPrefix, "actor");
+}
+
+std::vector<std::string> EntityDirectory::resolve(std::string_view text, std::string_view prefix,
+                                                  std::string_view what) const {
+  const std::string key = analysis::alias_key(text);
+  std::vector<std::string> ids;
+  for (const Xapian::Database& shard : shards_) {
+    for (std::string& id : schema::decode_set(shard.get_metadata(std::string(prefix) + key))) {
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
+    }
+  }
+  if (!ids.empty()) return ids;
+
+  // Unknown: suggest the nearest names the index knows.
+  std::vector<std::pair<std::size_t, std::string>> nearest;
+  const std::size_t tolerance = std::max<std::size_t>(2, key.size() / 3);
+  for (const Xapian::Database& shard : shards_) {
+    for (auto it = shard.metadata_keys_begin(std::string(prefix));
+         it != shard.metadata_keys_end(std::string(prefix)); ++it) {
+      const std::string name = (*it).substr(prefix.size());
+      const std::size_t distance = edit_distance(key, name);
+      if (distance <= tolerance) nearest.emplace_back(distance, name);
+    }
+  }
+  std::sort(nearest.begin(), nearest.end());
+  nearest.erase(std::unique(nearest.begin(), nearest.end()), nearest.end());
+  std::string message = "unknown " + std::string(what) + " '" + analysis::printable(text) + "'";
+  for (std::size_t i = 0; i < nearest.size() && i < kSuggestions; ++i) {
+    message += (i == 0 ? " (did you mean: " : ", ") + nearest[i].second;
+  }
+  if (!nearest.empty()) message += "?)";
+  throw UnknownEntityError(message);
+}
+
+}  // namespace dossier::searcher

@@ -1,0 +1,229 @@
+#include "dossier/analysis/entity_tagger.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using dossier::analysis::Analyzer;
+using dossier::analysis::DocumentEntities;
+using dossier::analysis::EntityTagger;
+using dossier::analysis::Gazetteer;
+using dossier::analysis::GazetteerSources;
+using dossier::analysis::TaggerOptions;
+
+namespace {
+
+const Gazetteer& gazetteer() {
+  static const Gazetteer g = Gazetteer::build(
+      GazetteerSources{{"countries",
+                        "code\tname\taliases\tdemonyms\tcapitals\n"
+                        "CN\tChina\tPRC|People's Republic of China\tChinese\tBeijing\n"
+                        "NO\tNorway\t\tNorwegian\tOslo\n"
+                        "GE\tGeorgia\t\tGeorgian\tTbilisi\n"
+                        "JO\tJordan\t\tJordanian\tAmman\n"
+                        "US\tUnited States\tU.S.|USA\tAmerican\tWashington\n"
+                        "NL\tNetherlands\t\tDutch\tAmsterdam\n"
+                        "BQ\tCaribbean Netherlands\t\tDutch\t\n"},
+                       {"actors",
+                        "id\tname\tkind\tcountry\taliases\n"
+                        "apt40\tAPT40\tthreat-group\tCN\tLeviathan|Gingham Typhoon\n"
+                        "mss-cn\tMinistry of State Security\tintelligence-agency\tCN\tMSS|国家安全部\n"
+                        "play\tPlay\tthreat-group\t\t\n"
+                        "cobalt-group\tCobalt Group\tthreat-group\t\tCobalt\n"
+                        "fbi\tFederal Bureau of Investigation\tintelligence-agency\tUS\tFBI\n"},
+                       {"weak",
+                        "alias\treason\nPlay\tcommon-word: 'play' is an English "
+                        "word\nCobalt\tproduct-or-technical: Cobalt Strike\n"
+                        "Georgia\tplace-name: the US state\nJordan\tperson-name: a given name\n"},
+                       {}},
+      {"nb"});
+  return g;
+}
+
+const Analyzer& analyzer() {
+  static const Analyzer a;
+  return a;
+}
+
+DocumentEntities tag(std::string_view text, TaggerOptions options = {}) {
+  const EntityTagger tagger(gazetteer(), analyzer(), options);
+  return tagger.tag(text);
+}
+
+// "id:mentions" for each entity, in the tagger's order.
+std::string countries(std::string_view text, TaggerOptions options = {}) {
+  std::string out;
+  for (const auto& c : tag(text, options).countries)
+    out += (out.empty() ? "" : " ") + c.id + ":" + std::to_string(c.mentions);
+  return out;
+}
+
+std::string actors(std::string_view text) {
+  std::string out;
+  for (const auto& a : tag(text).actors)
+    out += (out.empty() ? "" : " ") + a.id + ":" + std::to_string(a.mentions);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("aliases resolve to one entity and mentions are counted per document", "[tagger]") {
+  CHECK(actors("APT40, also known as Leviathan or Gingham Typhoon, hit APT40's targets.") == "apt40:4");
+  const auto entities = tag("APT40, also known as Leviathan.");
+  REQUIRE(entities.actors.size() == 1);
+  CHECK(entities.actors[0].surfaces == std::set<std::string>{"APT40", "Leviathan"});
+}
+
+TEST_CASE("names, demonyms, abbreviations and other languages all count for the country", "[tagger]") {
+  CHECK(countries("China and the PRC; Chinese hackers; the People\u2019s Republic of China.") == "CN:4");
+  CHECK(countries("Norge og Norwegian") == "NO:2");
+  CHECK(countries("The U.S. and the USA.") == "US:2");
+}
+
+TEST_CASE("possessives and compounds count", "[tagger]") {
+  CHECK(countries("China's aims, China-based hackers and Beijing-sanctioned groups") == "CN:3");
+}
+
+TEST_CASE("short acronyms match only in their own case", "[tagger]") {
+  CHECK(actors("The MSS and the FBI.") == "fbi:1 mss-cn:1");
+  CHECK(actors("the mss and the fbi") == "");
+}
+
+TEST_CASE("proper names need their capitals", "[tagger]") {
+  CHECK(countries("fine china and a jordan almond") == "");
+}
+
+TEST_CASE("a common-word alias needs a context word or another mention", "[tagger]") {
+  CHECK(actors("Press play to start.") == "");
+  CHECK(actors("Play is back.") == "");
+  CHECK(actors("The Play ransomware gang struck.") == "play:1");
+  CHECK(actors("Cobalt Strike beacons used by the group") == "");
+  CHECK(actors("The Cobalt group and Cobalt Group again") == "cobalt-group:2");
+}
+
+TEST_CASE("a weak acronym counts when the document names its actor's country", "[tagger]") {
+  static const Gazetteer g = Gazetteer::build(
+      GazetteerSources{{"c", "code\tname\taliases\tdemonyms\tcapitals\nCN\tChina\t\tChinese\t\n"},
+                       {"a",
+                        "id\tname\tkind\tcountry\taliases\nmss-cn\tMinistry of State "
+                        "Security\tintelligence-agency\tCN\tMSS\n"},
+                       {"w", "alias\treason\nMSS\tTCP maximum segment size\n"},
+                       {}},
+      {});
+  const EntityTagger tagger(g, analyzer());
+  CHECK(tagger.tag("Set the TCP MSS to 1400 bytes.").actors.empty());
+  CHECK(tagger.tag("Officers of the MSS recruited sources in China.").actors.size() == 1);
+}
+
+TEST_CASE("ambiguous country names are decided by context", "[tagger]") {
+  CHECK(countries("She moved to Georgia last year.") == "");
+  CHECK(countries("The government of Georgia protested.") == "GE:1");
+  CHECK(countries("Georgia said talks in Tbilisi went well.") == "GE:2");
+  CHECK(countries("Michael Jordan played for the Bulls, in the army.") == "");
+}
+
+TEST_CASE("a name shared by two countries counts only for one named elsewhere", "[tagger]") {
+  CHECK(countries("Dutch military hackers") == "");
+  CHECK(countries("Dutch officials in the Netherlands") == "NL:2");
+}
+
+TEST_CASE("capitals count for their state unless turned off", "[tagger]") {
+  CHECK(countries("Beijing and Oslo disagreed.") == "CN:1 NO:1");
+  CHECK(countries("Beijing and Oslo disagreed.", TaggerOptions{false}) == "");
+}
+
+TEST_CASE("Chinese text is tagged", "[tagger]") {
+  CHECK(actors("中华人民共和国国家安全部在欧洲") == "mss-cn:1");
+}
+
+TEST_CASE("an acronym defined in the report resolves its later mentions", "[tagger]") {
+  CHECK(actors("The Federal Bureau of Investigation (FBI) said so. Later the FBI added more.") == "fbi:3");
+  const auto entities = tag("The Cyber Defence Directorate (CDD) warned. The CDD then published IOCs.");
+  REQUIRE(entities.actors.size() == 1);
+  CHECK(entities.actors[0].id == "unknown-cyber-defence-directorate");
+  CHECK(entities.actors[0].mentions == 3);
+  REQUIRE(entities.defined_actors.size() == 1);
+  CHECK(entities.defined_actors[0].name == "Cyber Defence Directorate");
+  CHECK(entities.defined_actors[0].aliases == std::vector<std::string>{"CDD"});
+}
+
+TEST_CASE("an acronym of a technology is not an actor", "[tagger]") {
+  CHECK(actors("The Domain Name System (DNS) and a Remote Access Trojan (RAT).") == "");
+}
+
+TEST_CASE("tagging a long text streams with bounded state and finds everything", "[tagger]") {
+  std::string text;
+  for (int i = 0; i < 5000; ++i)
+    text += "Filler words about nothing. ";
+  text += "Then APT40 appeared. ";
+  for (int i = 0; i < 5000; ++i)
+    text += "More filler, China! ";
+  CHECK(actors(text) == "apt40:1");
+  CHECK(countries(text) == "CN:5000");
+}
+
+TEST_CASE("surfaces are quoted with white space collapsed", "[tagger]") {
+  const auto entities = tag("the Ministry of\n  State Security");
+  REQUIRE(entities.actors.size() == 1);
+  CHECK(entities.actors[0].surfaces == std::set<std::string>{"Ministry of State Security"});
+}
+
+TEST_CASE("a demonym naming a language is not a country", "[tagger]") {
+  CHECK(countries("a Russian-speaking forum and Chinese-language posts") == "");
+  CHECK(countries("a Russian forum") == "");  // demonym alone, no support: Russia is not in this gazetteer
+}
+
+TEST_CASE("a country name inside an organisation's name or a currency is not a mention", "[tagger]") {
+  CHECK(countries("a China Telecom router") == "");
+  CHECK(countries("priced at US$68") == "");
+  CHECK(countries("China and the USA") == "CN:1 US:1");
+}
+
+TEST_CASE("names inside paths and user agents are not mentions", "[tagger]") {
+  CHECK(actors("HKLM\\Software\\FBI\\Run and Leviathan/5.0") == "");
+  CHECK(actors("Leviathan/APT40 struck") == "apt40:2");
+}
+
+TEST_CASE("a group's name takes the group word that follows it", "[tagger]") {
+  const auto entities = tag("The Leviathan Group and the APT40 ransomware gang.");
+  REQUIRE(entities.actors.size() == 1);
+  CHECK(entities.actors[0].surfaces == std::set<std::string>{"Leviathan Group", "APT40 ransomware gang"});
+}
+
+TEST_CASE("spaced and joined spellings of group names count", "[tagger]") {
+  CHECK(actors("APT 40 and APT-40 and GinghamTyphoon") == "apt40:3");
+}
+
+TEST_CASE("an English-word alias capitalised inside a sentence is a name", "[tagger]") {
+  CHECK(actors("Attacks by Play hit hospitals.") == "play:1");
+  CHECK(actors("Play hit hospitals.") == "");
+  CHECK(actors("we saw Cobalt Strike") == "");
+}
+
+TEST_CASE("codes vendors give threat groups are actors even when no gazetteer lists them", "[tagger]") {
+  const auto entities = tag("TA574 and Storm-0999 and UNC9999 overlap; TAG-9 does not, nor DEV-1.");
+  std::set<std::string> ids;
+  for (const auto& actor : entities.actors)
+    ids.insert(actor.id);
+  CHECK(ids == std::set<std::string>{"ta574", "storm-0999", "unc9999"});
+  REQUIRE(entities.defined_actors.size() == 3);
+  CHECK(entities.defined_actors[0].kind == dossier::analysis::ActorKind::ThreatGroup);
+}
+
+TEST_CASE("an actor's name that contains a country names the actor, not the country", "[tagger]") {
+  static const Gazetteer g = Gazetteer::build(
+      GazetteerSources{
+          {"c", "code\tname\taliases\tdemonyms\tcapitals\nIR\tIran\t\tIranian\t\n"},
+          {"a",
+           "id\tname\tkind\tcountry\taliases\ngovernment-ir\tGovernment of Iran\tgovernment\tIR\t"
+           "Iranian government\n"},
+          {"w", "alias\treason\n"},
+          {}},
+      {});
+  const EntityTagger tagger(g, analyzer());
+  // Mentions do not overlap, as in the annotated corpora: the actor carries its country.
+  const auto entities = tagger.tag("The Iranian government denied it; Iranian hackers did it.");
+  REQUIRE(entities.actors.size() == 1);
+  CHECK(entities.actors[0].surfaces == std::set<std::string>{"Iranian government"});
+  REQUIRE(entities.countries.size() == 1);
+  CHECK(entities.countries[0].surfaces == std::set<std::string>{"Iranian"});
+}
