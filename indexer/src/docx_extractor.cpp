@@ -83,6 +83,31 @@ void read_core_properties(const xmlNode* root, ExtractedDocument& document) {
   if (document.description.empty()) document.description = std::move(subject);
 }
 
+// The main document part as the package relationships name it ("word/document2.xml" from some
+// writers), falling back to the usual word/document.xml. Empty when neither exists.
+std::optional<std::string> read_main_part(ZipArchive& archive) {
+  const std::optional<std::string> relationships = archive.read("_rels/.rels");
+  const xml::DocPtr tree = relationships ? xml::parse_xml(*relationships) : nullptr;
+  std::string target;
+  xml::walk(
+      tree ? xmlDocGetRootElement(tree.get()) : nullptr,
+      [&target](const xmlNode* node) {
+        if (node->type != XML_ELEMENT_NODE) return false;
+        if (target.empty() && xml::name_of(node) == "Relationship" &&
+            xml::attribute(node, "Type").ends_with("/officeDocument")) {
+          target = xml::attribute(node, "Target");
+        }
+        return true;
+      },
+      [](const xmlNode*) {});
+  while (target.starts_with('/'))
+    target.erase(0, 1);
+  if (!target.empty() && target != "word/document.xml") {
+    if (std::optional<std::string> part = archive.read(target)) return part;
+  }
+  return archive.read("word/document.xml");
+}
+
 }  // namespace
 
 ExtractedDocument extract_docx(std::string_view bytes) {
@@ -91,9 +116,9 @@ ExtractedDocument extract_docx(std::string_view bytes) {
     throw ExtractionError(bytes.starts_with(kOleMagic) ? "not a DOCX file (encrypted, or an old .doc file)"
                                                        : "not a DOCX file (not a zip archive)");
   }
-  const std::optional<std::string> body = archive->read("word/document.xml");
-  if (!body) throw ExtractionError("not a DOCX file (no word/document.xml)");
   const xml::ErrorSilencer silence;
+  const std::optional<std::string> body = read_main_part(*archive);
+  if (!body) throw ExtractionError("not a DOCX file (no word/document.xml)");
   const xml::DocPtr tree = xml::parse_xml(*body);
   if (!tree || xmlDocGetRootElement(tree.get()) == nullptr) {
     throw ExtractionError("damaged DOCX (unreadable word/document.xml)");

@@ -118,7 +118,7 @@ bool ends_names(std::string_view word, std::string_view rest_from_word) noexcept
   constexpr std::array<std::string_view, 11> kStops{
       "-", "\xE2\x80\x93", "\xE2\x80\x94", "|", "\xE2\x80\xA2", "\xC2\xB7", "on", "at", "for", "from", "in"};
   for (std::string_view stop : kStops) {
-    if (word == stop) return true;
+    if (equals_nocase(word, stop)) return true;  // "By Jane Doe On March 3" has no "On" in the name
   }
   if (word.starts_with('(') || word.starts_with('[')) return true;
   // A date is under 30 bytes, so a short window tells whether one starts here without rescanning a

@@ -72,6 +72,17 @@ TEST_CASE("a docx without core properties takes its first line as title", "[docx
   CHECK_FALSE(document.date.has_value());
 }
 
+TEST_CASE("the main document part is found through the package relationships", "[docx]") {
+  const std::string relationships =
+      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+      R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/)"
+      R"(officeDocument" Target="/word/document2.xml"/></Relationships>)";
+  const auto document = extract_docx(build_zip({{"_rels/.rels", relationships},
+                                                {"word/document.xml", "<stale/>"},
+                                                {"word/document2.xml", kDocument}}));
+  CHECK(document.text.starts_with("Covert operations\n"));
+}
+
 TEST_CASE("docx footnotes are text too", "[docx]") {
   const std::string footnotes =
       R"(<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"

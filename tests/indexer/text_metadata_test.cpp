@@ -22,6 +22,7 @@ TEST_CASE("bylines give the author's name only", "[text_metadata]") {
   CHECK(find_byline("Posted by \xC3\x93lafur J\xC3\xB3hannsson on March 3, 2024") ==
         "\xC3\x93lafur J\xC3\xB3hannsson");
   CHECK(find_byline("By Jean-Luc O'Brien | Staff") == "Jean-Luc O'Brien");
+  CHECK(find_byline("By Jane Doe On Monday") == "Jane Doe");
 }
 
 TEST_CASE("phrases that start like bylines but name no one are not bylines", "[text_metadata]") {
