@@ -16,4 +16,10 @@ find_package(CLI11 CONFIG REQUIRED)
 find_package(nlohmann_json 3.11 CONFIG REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(xxhash REQUIRED IMPORTED_TARGET libxxhash)
+
+# Extractors. libxml2 has a CMake find module; Debian's libzip CMake config refers to tool binaries
+# that libzip-dev does not install, so libzip (like poppler-cpp) comes through pkg-config.
+find_package(LibXml2 2.9 REQUIRED)
+pkg_check_modules(poppler_cpp REQUIRED IMPORTED_TARGET poppler-cpp>=22)
+pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
 find_package(Threads REQUIRED)

@@ -11,6 +11,10 @@ std::optional<FileFormat> format_for_path(const std::filesystem::path& path) {
                  [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
   if (extension == ".txt") return FileFormat::PlainText;
   if (extension == ".md" || extension == ".markdown") return FileFormat::Markdown;
+  if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return FileFormat::Html;
+  if (extension == ".pdf") return FileFormat::Pdf;
+  if (extension == ".docx") return FileFormat::Docx;
+  if (extension == ".odt") return FileFormat::Odt;
   return std::nullopt;
 }
 
@@ -20,6 +24,14 @@ std::string_view format_name(FileFormat format) noexcept {
       return "txt";
     case FileFormat::Markdown:
       return "md";
+    case FileFormat::Html:
+      return "html";
+    case FileFormat::Pdf:
+      return "pdf";
+    case FileFormat::Docx:
+      return "docx";
+    case FileFormat::Odt:
+      return "odt";
   }
   return "unknown";
 }

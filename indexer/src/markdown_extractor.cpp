@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dossier/analysis/utf8.h"
+#include "dossier/indexer/front_matter.h"
 #include "dossier/indexer/text_extractor.h"
 #include "dossier/indexer/text_lines.h"
 
@@ -77,27 +78,36 @@ std::string_view strip_block_markers(std::string_view line) noexcept {
   return t;
 }
 
-// Skips a YAML front matter block; returns its `title:` value if any.
-std::string read_front_matter(std::vector<std::string_view>& lines, std::size_t& first_body_line) {
-  first_body_line = 0;
-  if (lines.empty() || trim(lines[0]) != "---") return {};
-  std::string title;
+struct FrontMatterBlock {
+  FrontMatter fields;
+  std::size_t body_line = 0;  // the first line after the closing "---"
+};
+
+// The YAML front matter at the start of `lines`: an opening "---" line and a closing "---" or "..."
+// line. Without a closing line there is no front matter.
+std::optional<FrontMatterBlock> read_front_matter(const std::vector<std::string_view>& lines) {
+  if (lines.empty() || trim(lines[0]) != "---") return std::nullopt;
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const std::string_view t = trim(lines[i]);
-    if (t == "---" || t == "...") {
-      first_body_line = i + 1;
-      return title;
-    }
-    if (t.starts_with("title:") && title.empty()) {
-      std::string_view value = trim(t.substr(6));
-      if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-          value.back() == value.front()) {
-        value = value.substr(1, value.size() - 2);
-      }
-      title = std::string(value);
-    }
+    if (t != "---" && t != "...") continue;
+    // The lines are views into one string, so the block between the fences is one view too.
+    const char* begin = lines[1].data();
+    const std::string_view yaml(begin, static_cast<std::size_t>(lines[i].data() - begin));
+    return FrontMatterBlock{parse_front_matter(yaml), i + 1};
   }
-  return {};  // no closing line: not front matter after all
+  return std::nullopt;
+}
+
+// Copies the front matter fields into the document; the title is handled by the caller.
+void apply_front_matter(const FrontMatter& front, ExtractedDocument& document) {
+  for (const std::string& author : front.authors) {
+    if (!document.author.empty()) document.author.append(", ");
+    document.author.append(author);
+  }
+  document.date = front.date;
+  document.keywords = front.keywords;
+  document.description = front.description;
+  document.language = front.language;
 }
 
 // Inline code: the text between backtick runs, verbatim. Returns the index of the last byte used.
@@ -205,10 +215,14 @@ ExtractedDocument extract_markdown(std::string_view bytes) {
   std::vector<std::string_view> lines;
   for (std::string_view line : TextLines(source))
     lines.push_back(line);
-  std::size_t i = 0;
-  std::string title = read_front_matter(lines, i);
-
   ExtractedDocument document;
+  std::size_t i = 0;
+  std::string title;
+  if (const auto front = read_front_matter(lines)) {
+    i = front->body_line;
+    title = front->fields.title;
+    apply_front_matter(front->fields, document);
+  }
   bool in_fence = false;
   for (; i < lines.size(); ++i) {
     const std::string_view line = lines[i];
@@ -240,7 +254,7 @@ ExtractedDocument extract_markdown(std::string_view bytes) {
     if (title.empty()) title = std::string(trim(text));
     document.text.append(text).push_back('\n');
   }
-  document.title = title.empty() ? first_line_title(document.text)
+  document.title = title.empty() ? text_title(document.text)
                                  : std::string(analysis::utf8_prefix(trim(title), kMaxTitleBytes));
   return document;
 }

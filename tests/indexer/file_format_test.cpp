@@ -10,7 +10,22 @@ TEST_CASE("formats are recognised by extension in any case", "[file_format]") {
   CHECK(format_for_path("/r/A.TXT") == FileFormat::PlainText);
   CHECK(format_for_path("/r/b.md") == FileFormat::Markdown);
   CHECK(format_for_path("/r/c.Markdown") == FileFormat::Markdown);
-  CHECK_FALSE(format_for_path("/r/d.pdf").has_value());
+  CHECK(format_for_path("/r/d.pdf") == FileFormat::Pdf);
+  CHECK(format_for_path("/r/e.HTM") == FileFormat::Html);
+  CHECK(format_for_path("/r/e.html") == FileFormat::Html);
+  CHECK(format_for_path("/r/e.xhtml") == FileFormat::Html);
+  CHECK(format_for_path("/r/f.Docx") == FileFormat::Docx);
+  CHECK(format_for_path("/r/g.odt") == FileFormat::Odt);
   CHECK_FALSE(format_for_path("/r/txt").has_value());
+  CHECK_FALSE(format_for_path("/r/h.doc").has_value());
+  CHECK_FALSE(format_for_path("/r/i.pdf.bak").has_value());
+}
+
+TEST_CASE("each format has a short stable name", "[file_format]") {
+  CHECK(dossier::indexer::format_name(FileFormat::PlainText) == "txt");
   CHECK(dossier::indexer::format_name(FileFormat::Markdown) == "md");
+  CHECK(dossier::indexer::format_name(FileFormat::Html) == "html");
+  CHECK(dossier::indexer::format_name(FileFormat::Pdf) == "pdf");
+  CHECK(dossier::indexer::format_name(FileFormat::Docx) == "docx");
+  CHECK(dossier::indexer::format_name(FileFormat::Odt) == "odt");
 }

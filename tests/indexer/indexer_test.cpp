@@ -6,6 +6,7 @@
 
 #include "dossier/analysis/schema.h"
 #include "temp_dir.h"
+#include "test_pdf.h"
 
 namespace fs = std::filesystem;
 namespace schema = dossier::analysis::schema;
@@ -30,7 +31,7 @@ TEST_CASE("supported files are indexed and others skipped and counted", "[indexe
   const TempDir reports, index;
   reports.write("a.txt", "Chinese espionage in Europe");
   reports.write("b.md", "# Norway\nassessment");
-  reports.write("c.pdf", "%PDF-1.4");
+  reports.write("c.bin", "%PDF-1.4");
   reports.write("sub/d.markdown", "nested");
   const IndexReport report = run_index(options_for(reports, index));
   CHECK(report.indexed == 3);
@@ -38,6 +39,23 @@ TEST_CASE("supported files are indexed and others skipped and counted", "[indexe
   CHECK(report.failed == 0);
   CHECK(report.errors.empty());
   CHECK(Xapian::Database((index.path() / "db").string()).get_doccount() == 3);
+}
+
+TEST_CASE("html and pdf reports are indexed and a damaged pdf is reported with its reason", "[indexer]") {
+  const TempDir reports, index;
+  reports.write("page.html", "<title>Page</title><p>Fortinet appliances</p><script>hiddenscript()</script>");
+  reports.write("report.pdf", dossier::testing::build_pdf({{{"Volt Typhoon"}}, {}, {}}));
+  reports.write("broken.pdf", "%PDF-1.4");
+  const IndexReport report = run_index(options_for(reports, index));
+  CHECK(report.indexed == 2);
+  CHECK(report.failed == 1);
+  REQUIRE(report.errors.size() == 1);
+  CHECK(report.errors[0].path == (reports.path() / "broken.pdf").string());
+  CHECK(report.errors[0].reason == "damaged or not a PDF");
+  const Xapian::Database database((index.path() / "db").string());
+  CHECK(database.get_termfreq("fortinet") == 1);
+  CHECK(database.get_termfreq("typhoon") == 1);
+  CHECK(database.get_termfreq("hiddenscript") == 0);
 }
 
 TEST_CASE("indexing the same files again replaces their documents", "[indexer]") {

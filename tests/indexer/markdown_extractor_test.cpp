@@ -25,8 +25,37 @@ TEST_CASE("front matter is not indexed and its title wins", "[markdown]") {
   CHECK(document.text.find("Heading") != std::string::npos);
 }
 
+TEST_CASE("front matter fields become the document's metadata", "[markdown]") {
+  const auto document = extract_markdown(
+      "---\ntitle: Report\nauthors: [Jane Doe, John Smith]\ndate: 2024-03\ntags:\n  - MSS\n  - Europe\n"
+      "summary: Short\nlanguage: nb-NO\n---\nbody\n");
+  CHECK(document.title == "Report");
+  CHECK(document.author == "Jane Doe, John Smith");
+  REQUIRE(document.date.has_value());
+  CHECK(document.date->to_iso() == "2024-03");
+  CHECK(document.keywords == std::vector<std::string>{"MSS", "Europe"});
+  CHECK(document.description == "Short");
+  CHECK(document.language == "nb");
+  CHECK(document.text == "body\n");
+}
+
+TEST_CASE("an unclosed front matter block is text, not metadata", "[markdown]") {
+  const auto document = extract_markdown("---\nauthor: Jane Doe\nbody\n");
+  CHECK(document.author.empty());
+  CHECK(document.text.find("author: Jane Doe") != std::string::npos);
+}
+
+TEST_CASE("markdown in a legacy encoding is decoded", "[markdown]") {
+  CHECK(extract_markdown("# S\xE9"
+                         "curit\xE9 int\xE9rieure\n")
+            .title ==
+        "S\xC3\xA9"
+        "curit\xC3\xA9 int\xC3\xA9rieure");
+}
+
 TEST_CASE("without a heading the first line is the title", "[markdown]") {
   CHECK(extract_markdown("Plain first line\nmore").title == "Plain first line");
+  CHECK(extract_markdown("By Jane Doe\nPlain second line\n").title == "Plain second line");
 }
 
 TEST_CASE("links keep their text and lose their target", "[markdown]") {

@@ -12,13 +12,18 @@ namespace dossier::indexer {
 enum class FileFormat {
   PlainText,  ///< .txt
   Markdown,   ///< .md, .markdown
+  Html,       ///< .html, .htm, .xhtml
+  Pdf,        ///< .pdf
+  Docx,       ///< .docx (Office Open XML word processing)
+  Odt,        ///< .odt (OpenDocument text)
 };
 
 /// The format for `path` from its extension (case-insensitive), or `std::nullopt` when Dossier does
 /// not read that kind of file.
 std::optional<FileFormat> format_for_path(const std::filesystem::path& path);
 
-/// A short stable name: "txt", "md". Used in the index (`type:` queries) and in JSON.
+/// A short stable name: "txt", "md", "html", "pdf", "docx", "odt". Used in the index (`type:` queries) and in
+/// JSON.
 std::string_view format_name(FileFormat format) noexcept;
 
 }  // namespace dossier::indexer

@@ -12,15 +12,31 @@ namespace dossier::indexer {
 /// Longest title kept, in bytes (cut on a UTF-8 boundary).
 inline constexpr std::size_t kMaxTitleBytes = 300;
 
-/// Decodes text bytes: a UTF-8 byte order mark is dropped and ill-formed bytes become U+FFFD.
+/// Decodes the bytes of a text file to UTF-8, whatever its encoding:
+/// - valid UTF-8 stays as it is (a byte order mark is dropped; with a UTF-8 mark, ill-formed bytes
+///   become U+FFFD);
+/// - a UTF-16LE/BE or UTF-32LE/BE byte order mark selects that encoding;
+/// - otherwise bytes that are not UTF-8 (or that hold NUL bytes, as UTF-16 without a mark does) go
+///   to ICU's charset detector: UTF-16/32 is accepted when the detector is nearly certain, a legacy
+///   charset (ISO-8859-x, windows-125x, KOI8-R, Shift_JIS, GB18030, EUC-JP/KR, Big5) when it is
+///   plausible, ISO-8859-1 being read as its superset windows-1252; anything else falls back to
+///   windows-1252.
+/// The result is always valid UTF-8. Never throws except `std::bad_alloc`.
 std::string decode_text(std::string_view bytes);
 
-/// Reads plain text: a UTF-8 byte order mark is dropped, ill-formed bytes become U+FFFD, line
-/// breaks are kept. The title is the first non-empty line, trimmed. Never throws on any bytes.
+/// Reads plain text (decoded with `decode_text`), line breaks kept. The title is the first
+/// non-empty line, trimmed, unless that line is only a byline and/or a date ("Written by Britt
+/// Verregghen - March 2024"): then it is the next such line (see `text_title`). Never throws on any
+/// bytes.
 ExtractedDocument extract_plain_text(std::string_view bytes);
 
 /// The first non-empty line of `text`, trimmed of surrounding white space and cut to
 /// `kMaxTitleBytes`; empty when there is none.
 std::string first_line_title(std::string_view text);
+
+/// The first non-empty line of `text` that is not only a byline and/or a date
+/// (`is_byline_or_date_line`), trimmed and cut to `kMaxTitleBytes` on a character boundary; empty
+/// when there is none.
+std::string text_title(std::string_view text);
 
 }  // namespace dossier::indexer

@@ -1,0 +1,47 @@
+/// \file
+/// Metadata written in a document's own opening lines: bylines ("Written by Britt Verregghen") and
+/// dates ("March 2024"), for files whose format declares none.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "dossier/analysis/document_date.h"
+
+namespace dossier::indexer {
+
+/// How many non-empty lines at the start of a text are searched for a byline and a date.
+inline constexpr std::size_t kMetadataLines = 10;
+
+/// Lines longer than this (in bytes) are body paragraphs: their dates are about events, not about
+/// the document, so they are not searched for a date (unless they hold a byline).
+inline constexpr std::size_t kDateLineBytes = 120;
+
+/// What the opening lines of a text say about it.
+struct TextMetadata {
+  std::string author;                          ///< names joined with ", "; empty when none
+  std::optional<analysis::DocumentDate> date;  ///< at the precision written ("March 2024" is a month)
+};
+
+/// Looks in the first `kMetadataLines` non-empty lines of `text` for the first byline (see
+/// `find_byline`) and the first date (see `find_date`) in a byline or in a line of at most
+/// `kDateLineBytes` bytes. Either may be missing. Never throws except `std::bad_alloc`.
+TextMetadata find_text_metadata(std::string_view text);
+
+/// The author names of a byline line: "Written by X", "By X", "Posted by X", "Author: X",
+/// "Authors: X, Y and Z" (also "&"), with whatever follows the names ignored ("By Mark Arena, CEO of
+/// Intel 471." gives "Mark Arena"; "Written by X - March 2024" gives "X"). Several names are
+/// joined with ", ". A name is 2 to 6 words, each capitalised (any script with case), an initial
+/// ("J.") or a particle ("van", "de", "bin"...), with no digits: so "By contrast, ..." and "by the
+/// way" are not bylines, and neither is a single word ("By Reuters"). Returns nullopt when `line`
+/// is not a byline.
+std::optional<std::string> find_byline(std::string_view line);
+
+/// True when `line` is nothing but a byline and/or a date: a byline (with whatever follows it), or
+/// a date with only punctuation and words such as "Published", "Updated", "on" around it. Such a line
+/// is not a good title.
+bool is_byline_or_date_line(std::string_view line);
+
+}  // namespace dossier::indexer

@@ -1,0 +1,96 @@
+#include "dossier/indexer/text_metadata.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using dossier::indexer::find_byline;
+using dossier::indexer::find_text_metadata;
+using dossier::indexer::is_byline_or_date_line;
+
+TEST_CASE("bylines give the author's name only", "[text_metadata]") {
+  CHECK(find_byline("Written by Britt Verregghen - March 2024") == "Britt Verregghen");
+  CHECK(find_byline("Written by Britt Verregghen March 2024") == "Britt Verregghen");
+  CHECK(find_byline("By Mark Arena") == "Mark Arena");
+  CHECK(find_byline("By Mark Arena, CEO of Intel 471.") == "Mark Arena");
+  CHECK(find_byline("BY MARK ARENA") == "MARK ARENA");
+  CHECK(find_byline("Author: Jane van der Berg") == "Jane van der Berg");
+  CHECK(find_byline("Authors: Jane Doe and John Smith") == "Jane Doe, John Smith");
+  CHECK(find_byline("Authors: Jane Doe, John Smith & Ann Lee") == "Jane Doe, John Smith, Ann Lee");
+  CHECK(find_byline("By J. R. Hartley (Reuters)") == "J. R. Hartley");
+  CHECK(find_byline("Posted by \xC3\x93lafur J\xC3\xB3hannsson on March 3, 2024") ==
+        "\xC3\x93lafur J\xC3\xB3hannsson");
+  CHECK(find_byline("By Jean-Luc O'Brien | Staff") == "Jean-Luc O'Brien");
+  CHECK(find_byline("By Jane Doe On Monday") == "Jane Doe");
+}
+
+TEST_CASE("phrases that start like bylines but name no one are not bylines", "[text_metadata]") {
+  CHECK_FALSE(find_byline("By contrast, the MSS works differently."));
+  CHECK_FALSE(find_byline("by the way"));
+  CHECK_FALSE(find_byline("By 2025 the threat will grow"));
+  CHECK_FALSE(find_byline("By Reuters"));
+  CHECK_FALSE(find_byline("Bystanders saw it"));
+  CHECK_FALSE(find_byline("Author unknown"));
+  CHECK_FALSE(find_byline("By Intel 471"));
+  CHECK_FALSE(find_byline("By Monday, March 4 2024 the systems were patched"));
+  CHECK_FALSE(find_byline(""));
+}
+
+TEST_CASE("byline and date lines are recognised as such", "[text_metadata]") {
+  CHECK(is_byline_or_date_line("Written by Britt Verregghen - March 2024"));
+  CHECK(is_byline_or_date_line("March 2024"));
+  CHECK(is_byline_or_date_line("Published: 13 Feb. 2024 | Updated: 14.02.2024"));
+  CHECK(is_byline_or_date_line("\xE2\x80\x94 February 13, 2024 \xE2\x80\x94"));
+  CHECK_FALSE(is_byline_or_date_line("Threat assessment, March 2024"));
+  CHECK_FALSE(is_byline_or_date_line("Published 2024"));
+  CHECK_FALSE(is_byline_or_date_line("Covert Operations in Europe"));
+}
+
+TEST_CASE("the opening lines give author and date at their precision", "[text_metadata]") {
+  const auto metadata = find_text_metadata("Written by Britt Verregghen - March 2024\nDespite decades...\n");
+  CHECK(metadata.author == "Britt Verregghen");
+  REQUIRE(metadata.date.has_value());
+  CHECK(metadata.date->to_iso() == "2024-03");
+  CHECK(metadata.date->day == 0);
+}
+
+TEST_CASE("author and date may be on different opening lines", "[text_metadata]") {
+  const auto metadata =
+      find_text_metadata("\nRansomware report\n\nBy Mark Arena, CEO of Intel 471.\n\nJun 17, 2016\n");
+  CHECK(metadata.author == "Mark Arena");
+  REQUIRE(metadata.date.has_value());
+  CHECK(metadata.date->to_iso() == "2016-06-17");
+}
+
+TEST_CASE("dates in body paragraphs and beyond the tenth line are not the document's", "[text_metadata]") {
+  const std::string paragraph =
+      "According to the Norwegian intelligence agency, China's activities in Europe include political "
+      "intelligence and industrial espionage (Newsweek, February 13, 2024).";
+  CHECK_FALSE(find_text_metadata(paragraph + "\n").date.has_value());
+  std::string late;
+  for (int i = 0; i < 10; ++i)
+    late += "line " + std::to_string(i) + "\n";
+  CHECK_FALSE(find_text_metadata(late + "13 February 2024\nBy Jane Doe\n").date.has_value());
+  CHECK(find_text_metadata(late + "By Jane Doe\n").author.empty());
+  CHECK(find_text_metadata(late.substr(7) + "13 February 2024\n").date.has_value());
+}
+
+TEST_CASE("the first seed report gives its author and month", "[text_metadata]") {
+  std::ifstream file(DOSSIER_CORPUS_DIR "/chinese-espionage-in-europe.txt");
+  REQUIRE(file);
+  std::stringstream content;
+  content << file.rdbuf();
+  const auto metadata = find_text_metadata(content.str());
+  CHECK(metadata.author == "Britt Verregghen");
+  REQUIRE(metadata.date.has_value());
+  CHECK(metadata.date->to_iso() == "2024-03");
+}
+
+TEST_CASE("a huge single line is searched without trouble", "[text_metadata][hostile]") {
+  std::string line = "Authors: ";
+  for (int i = 0; i < 50'000; ++i)
+    line += "Jane Doe, ";
+  const auto metadata = find_text_metadata(line + std::string(1'000'000, 'x'));
+  CHECK(metadata.author.size() < 400);
+}
