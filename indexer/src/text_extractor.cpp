@@ -148,14 +148,39 @@ std::string first_line_title(std::string_view text) {
   return {};
 }
 
+namespace {
+
+// A heading rather than a sentence: short, no full stop inside, no sentence punctuation at the end.
+bool reads_like_title(std::string_view line) {
+  if (line.size() > kMaxTitleLineBytes || line.find(". ") != std::string_view::npos) return false;
+  const char last = line.back();
+  return last != '.' && last != ',' && last != ';';
+}
+
+// The start of a long line, cut after a whole word, with an ellipsis.
+std::string shortened(std::string_view line) {
+  if (line.size() <= kMaxTitleLineBytes) return std::string(line);
+  std::string_view cut = analysis::utf8_prefix(line, kMaxTitleLineBytes);
+  const std::size_t space = cut.rfind(' ');
+  if (space != std::string_view::npos && space > kMaxTitleLineBytes / 2) cut = cut.substr(0, space);
+  while (!cut.empty() && (cut.back() == ',' || cut.back() == ';' || cut.back() == ':'))
+    cut.remove_suffix(1);
+  return std::string(cut) + "\u2026";
+}
+
+}  // namespace
+
 std::string text_title(std::string_view text) {
+  std::optional<std::string_view> first;
+  std::size_t seen = 0;
   for (std::string_view line : TextLines(text)) {
     const std::string_view trimmed = trim(line);
-    if (!trimmed.empty() && !is_byline_or_date_line(trimmed)) {
-      return std::string(analysis::utf8_prefix(trimmed, kMaxTitleBytes));
-    }
+    if (trimmed.empty() || is_byline_or_date_line(trimmed)) continue;
+    if (!first) first = trimmed;
+    if (reads_like_title(trimmed)) return std::string(trimmed);
+    if (++seen == kTitleLines) break;
   }
-  return {};
+  return first ? shortened(*first) : std::string();
 }
 
 std::string decode_text(std::string_view bytes) {

@@ -49,18 +49,35 @@ TEST_CASE("a first line that is only a byline or a date is not the title", "[tex
         "Norway's threat assessment");
   CHECK(extract_plain_text("By Mark Arena, CEO of Intel 471.\nRansomware in 2024").title ==
         "Ransomware in 2024");
-  CHECK(extract_plain_text("By contrast, the report is short.\nmore").title ==
-        "By contrast, the report is short.");
+  CHECK(extract_plain_text("By contrast, a short note\nmore").title == "By contrast, a short note");
   CHECK(text_title("Written by Britt Verregghen\n") == "");
 }
 
-TEST_CASE("a title after a byline is cut on a character boundary", "[text_extractor]") {
+TEST_CASE("the title is the first line that reads like a heading, not a sentence", "[text_extractor]") {
+  CHECK(text_title("We knew it. But the report says more.\nThe 2024 Assessment\nbody") ==
+        "The 2024 Assessment");
+  CHECK(text_title("A sentence ending in a full stop.\nWho hacked the DNC?\n") == "Who hacked the DNC?");
+  CHECK(text_title("one,\ntwo;\nthree.\nfour. five\nsix.\nSeventh line is too late\n") == "one,");
+}
+
+TEST_CASE("a long first line is shortened on a word boundary when nothing reads like a title",
+          "[text_extractor]") {
+  const std::string sentence =
+      "Norway offers further confirmation of espionage in Europe, according to the annual "
+      "assessment of security threats published this week by its intelligence service.";
+  const std::string title = text_title(sentence + "\nSecond sentence here.\n");
+  CHECK(title.ends_with("\u2026"));
+  CHECK(sentence.starts_with(title.substr(0, title.size() - 3)));
+  CHECK(title.size() <= dossier::indexer::kMaxTitleLineBytes + 3);
+  CHECK(title[title.size() - 4] != ' ');
+}
+
+TEST_CASE("a title is cut on a character boundary", "[text_extractor]") {
   std::string line;
   for (int i = 0; i < 400; ++i)
     line += "\xC3\xA9";
   const std::string title = extract_plain_text("Author: Jane Doe\n" + line).title;
-  CHECK(title.size() <= dossier::indexer::kMaxTitleBytes);
-  CHECK(title.size() >= dossier::indexer::kMaxTitleBytes - 1);
+  CHECK(title.size() <= dossier::indexer::kMaxTitleLineBytes + 3);
   CHECK(dossier::analysis::is_valid_utf8(title));
 }
 

@@ -24,19 +24,25 @@ inline constexpr std::size_t kMaxTitleBytes = 300;
 /// The result is always valid UTF-8. Never throws except `std::bad_alloc`.
 std::string decode_text(std::string_view bytes);
 
-/// Reads plain text (decoded with `decode_text`), line breaks kept. The title is the first
-/// non-empty line, trimmed, unless that line is only a byline and/or a date ("Written by Britt
-/// Verregghen - March 2024"): then it is the next such line (see `text_title`). Never throws on any
-/// bytes.
+/// Reads plain text (decoded with `decode_text`), line breaks kept; the title is `text_title`.
+/// Never throws on any bytes.
 ExtractedDocument extract_plain_text(std::string_view bytes);
 
 /// The first non-empty line of `text`, trimmed of surrounding white space and cut to
 /// `kMaxTitleBytes`; empty when there is none.
 std::string first_line_title(std::string_view text);
 
-/// The first non-empty line of `text` that is not only a byline and/or a date
-/// (`is_byline_or_date_line`), trimmed and cut to `kMaxTitleBytes` on a character boundary; empty
-/// when there is none.
+/// Longest line that can be a title of a plain text, in bytes.
+inline constexpr std::size_t kMaxTitleLineBytes = 150;
+
+/// How many of a text's first non-empty lines are looked at for a title.
+inline constexpr std::size_t kTitleLines = 5;
+
+/// The title of a plain text: among its first `kTitleLines` non-empty lines that are not only a
+/// byline and/or a date (`is_byline_or_date_line`), the first that reads like a title: at most
+/// `kMaxTitleLineBytes`, not a sentence (no ". " inside, not ending in ".", "," or ";"; a question
+/// is fine). When none does, the first such line shortened on a word boundary with "…". Empty when
+/// the text has no such line.
 std::string text_title(std::string_view text);
 
 }  // namespace dossier::indexer
