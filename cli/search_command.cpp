@@ -3,10 +3,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "command.h"
+#include "dossier/analysis/document_date.h"
 #include "dossier/searcher/result_format.h"
 #include "dossier/searcher/searcher.h"
 #include "environment.h"
@@ -25,8 +28,18 @@ struct SearchFlags {
   std::vector<std::string> actors;
   bool facets = false;
   std::size_t facet_limit = 20;
+  std::optional<std::string> since;
+  std::optional<std::string> until;
+  std::string sort = "relevance";
   bool json = false;
 };
+
+std::optional<analysis::DocumentDate> date_flag(const std::optional<std::string>& value, const char* flag) {
+  if (!value) return std::nullopt;
+  if (auto date = analysis::parse_iso_date(*value)) return date;
+  throw std::runtime_error(std::string(flag) + ": '" + *value +
+                           "' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+}
 
 std::string join(const std::vector<std::string>& words) {
   std::string query;
@@ -52,6 +65,9 @@ int run_search_command(const SearchFlags& flags) {
   request.countries = flags.countries;
   request.actors = flags.actors;
   request.facet_limit = flags.facet_limit;
+  request.since = date_flag(flags.since, "--since");
+  request.until = date_flag(flags.until, "--until");
+  request.sort = flags.sort == "date" ? searcher::SortOrder::Date : searcher::SortOrder::Relevance;
   const searcher::SearchResult result = searcher.search(request);
 
   if (flags.json) {
@@ -70,7 +86,8 @@ int run_search_command(const SearchFlags& flags) {
 void add_search_command(CLI::App& app, CommandRunner& runner) {
   auto flags = std::make_shared<SearchFlags>();
   CLI::App* command = app.add_subcommand("search", "Search the index");
-  command->add_option("query", flags->words, "Query words (joined with spaces)")->required();
+  command->add_option("query", flags->words,
+                      "Query words (joined with spaces); may be left out, or be *, when a filter is given");
   command
       ->add_option("--db", flags->databases,
                    "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
@@ -89,19 +106,31 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
                    "Keep reports naming this actor: any alias (MSS, \"Ministry of State Security\", APT40, "
                    "Leviathan); repeatable, all must match")
       ->type_name("Y");
+  command
+      ->add_option("--since", flags->since,
+                   "Keep reports dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+      ->type_name("DATE");
+  command
+      ->add_option("--until", flags->until,
+                   "Keep reports dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+      ->type_name("DATE");
+  command->add_option("--sort", flags->sort, "Order of hits: relevance (default) or date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date"}));
   command->add_flag("--facets", flags->facets,
                     "Show the top countries and actors of all matches with their counts");
   command->add_option("--facet-limit", flags->facet_limit, "Values per facet (default 20; 0 for all)");
   command->add_flag("--json", flags->json, "Print results as one JSON object");
   command->footer(
-      "Query language: words (all must match), \"exact phrases\", AND, OR, NOT, -word, ( ),\n"
-      "fields title: path: type: country: actor: (on a word, a \"phrase\" or a (group)).\n"
+      "Query language: words (all must match), \"exact phrases\", AND, OR, NOT, -word, ( ), * (all),\n"
+      "fields title: author: path: type: lang: country: actor: (on a word, a \"phrase\" or a (group))\n"
+      "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out).\n"
       "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly.\n"
-      "JSON: {\"query\", \"total\", \"offset\", \"hits\": [{\"rank\", \"score\", \"path\", \"title\", "
-      "\"snippet\",\n"
-      "\"countries\", \"actors\"}], \"facets\": {\"country\": [{\"value\", \"name\", \"count\"}], \"actor\": "
-      "[{\"value\",\n"
-      "\"name\", \"kind\", \"country\", \"count\"}]}}; matched words in snippets are wrapped in <b></b>\n"
+      "JSON: {\"query\", \"total\", \"offset\", \"hits\": [{\"rank\", \"score\", \"path\", \"title\",\n"
+      "\"snippet\", \"countries\", \"actors\", \"format\", \"date\", \"author\", \"language\", \"page\"}],\n"
+      "\"facets\": {\"country\", \"actor\", \"year\", \"language\", \"type\": [{\"value\", \"name\", "
+      "\"count\"}]}}\n"
+      "(actor facets also have \"kind\", \"country\"); unknown date, author, language and page are null.\n"
+      "Matched words in snippets are wrapped in <b></b>\n"
       "(snippet text is HTML-escaped). Facet counts are exact over all matches.\n"
       "Exit codes: 0 something matched, 1 nothing matched, 2 error (no index, bad query,\n"
       "unknown country or actor).");

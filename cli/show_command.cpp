@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "dossier/analysis/entity_report.h"
+#include "dossier/analysis/language.h"
 #include "dossier/analysis/printable.h"
 #include "dossier/analysis/utf8.h"
 #include "dossier/searcher/search_errors.h"
@@ -21,6 +22,10 @@ struct ShowFlags {
   std::optional<std::string> database;
   bool json = false;
 };
+
+nlohmann::ordered_json or_null(const std::string& text) {
+  return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(analysis::repair_utf8(text));
+}
 
 // "2024-03-06T10:00:00Z" for nanoseconds since the epoch.
 std::string iso_time(std::int64_t ns) {
@@ -47,15 +52,30 @@ int run_show_command(const ShowFlags& flags) {
                                      {"title", r.title},
                                      {"format", r.format},
                                      {"size", r.size},
-                                     {"modified", iso_time(r.mtime_ns)}};
+                                     {"modified", iso_time(r.mtime_ns)},
+                                     {"author", or_null(r.author)},
+                                     {"date", or_null(r.date)},
+                                     {"language", or_null(r.language)},
+                                     {"description", or_null(r.description)},
+                                     {"keywords", r.keywords},
+                                     {"url", or_null(r.canonical_url)},
+                                     {"pages", r.page_starts.empty() ? 0 : r.page_starts.size() + 1}};
     object.update(analysis::to_json(view.entities));
     std::printf("%s\n",
                 object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
   } else {
-    std::printf("path: %s\ntitle: %s\nformat: %s\nsize: %llu bytes\nmodified: %s\n%s",
+    std::printf("path: %s\ntitle: %s\nformat: %s\nsize: %llu bytes\nmodified: %s\n",
                 analysis::printable(r.path).c_str(), analysis::printable(r.title).c_str(), r.format.c_str(),
-                static_cast<unsigned long long>(r.size), iso_time(r.mtime_ns).c_str(),
-                analysis::to_text(view.entities).c_str());
+                static_cast<unsigned long long>(r.size), iso_time(r.mtime_ns).c_str());
+    const auto line = [](const char* label, const std::string& value) {
+      if (!value.empty()) std::printf("%s: %s\n", label, analysis::printable(value).c_str());
+    };
+    line("author", r.author);
+    line("date", r.date);
+    line("language", r.language.empty() ? "" : analysis::language_name(r.language) + " (" + r.language + ")");
+    line("description", r.description);
+    line("url", r.canonical_url);
+    std::printf("%s", analysis::to_text(view.entities).c_str());
   }
   return kExitOk;
 }
@@ -70,8 +90,8 @@ void add_show_command(CLI::App& app, CommandRunner& runner) {
   command->add_option("--db", flags->database, "Index folder (default as for search)")->type_name("DIR");
   command->add_flag("--json", flags->json, "Print one JSON object");
   command->footer(
-      "JSON: {\"path\", \"title\", \"format\", \"size\", \"modified\", \"countries\": [...], \"actors\": "
-      "[...]}\n"
+      "JSON: {\"path\", \"title\", \"format\", \"size\", \"modified\", \"author\", \"date\", \"language\",\n"
+      "\"description\", \"keywords\", \"url\", \"pages\", \"countries\": [...], \"actors\": [...]}\n"
       "with the fields of 'dossier entities'. Exit codes: 0 shown, 1 not in the index, 2 error.");
   command->callback([flags, &runner] { runner = [flags] { return run_show_command(*flags); }; });
 }

@@ -23,3 +23,11 @@ find_package(LibXml2 2.9 REQUIRED)
 pkg_check_modules(poppler_cpp REQUIRED IMPORTED_TARGET poppler-cpp>=22)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
 find_package(Threads REQUIRED)
+
+# CLD2 (language detection) has neither a CMake config nor a pkg-config file on Debian.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY cld2 REQUIRED)
+add_library(Dossier::cld2 INTERFACE IMPORTED)
+set_target_properties(Dossier::cld2 PROPERTIES
+  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}"
+  INTERFACE_LINK_LIBRARIES "${CLD2_LIBRARY}")

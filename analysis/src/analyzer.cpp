@@ -62,6 +62,11 @@ std::string Analyzer::fold(std::string_view word) const {
   return bound_term(strip_clitics(normalizer_.fold(word)));
 }
 
+std::string Analyzer::stem(const std::string& term, std::string_view language) const {
+  Xapian::Stem stemmer = make_stemmer(language);
+  return bound_term(stem_word(stemmer, term));
+}
+
 std::vector<Token> Analyzer::analyze(std::string_view text, std::string_view language) const {
   std::vector<Token> tokens;
   for_each_token(text, language, [&tokens](const Token& token) { tokens.push_back(token); });

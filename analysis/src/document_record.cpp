@@ -19,6 +19,13 @@ enum Tag : unsigned char {
   kTextTag = 7,
   kCountryTag = 8,  // one field per entity: id, mentions, surfaces separated by kUnitSeparator
   kActorTag = 9,
+  kAuthorTag = 10,
+  kDateTag = 11,
+  kDescriptionTag = 12,
+  kKeywordTag = 13,  // one field per keyword
+  kUrlTag = 14,
+  kLanguageTag = 15,
+  kPagesTag = 16,  // varints: the page starts
 };
 
 constexpr char kUnitSeparator = '\x1f';
@@ -84,6 +91,18 @@ RecordedEntity decode_entity(std::string_view bytes) {
   return entity;
 }
 
+// Empty fields are left out: most documents have no description or URL.
+void put_optional(std::string& out, Tag tag, std::string_view bytes) {
+  if (!bytes.empty()) put_field(out, tag, bytes);
+}
+
+std::vector<std::uint64_t> numbers_from(std::string_view bytes) {
+  std::vector<std::uint64_t> numbers;
+  while (!bytes.empty())
+    numbers.push_back(get_varint(bytes));
+  return numbers;
+}
+
 std::uint64_t number_from(std::string_view bytes) {
   const std::uint64_t value = get_varint(bytes);
   if (!bytes.empty()) throw std::runtime_error("malformed number in document record");
@@ -108,6 +127,19 @@ std::string encode_record(const DocumentRecord& record) {
     put_field(out, kCountryTag, encode_entity(country));
   for (const RecordedEntity& actor : record.actors)
     put_field(out, kActorTag, encode_entity(actor));
+  put_optional(out, kAuthorTag, record.author);
+  put_optional(out, kDateTag, record.date);
+  put_optional(out, kDescriptionTag, record.description);
+  for (const std::string& keyword : record.keywords)
+    put_field(out, kKeywordTag, keyword);
+  put_optional(out, kUrlTag, record.canonical_url);
+  put_optional(out, kLanguageTag, record.language);
+  if (!record.page_starts.empty()) {
+    std::string pages;
+    for (std::uint64_t start : record.page_starts)
+      put_varint(pages, start);
+    put_field(out, kPagesTag, pages);
+  }
   return out;
 }
 
@@ -150,6 +182,27 @@ DocumentRecord decode_record(std::string_view data) {
         break;
       case kActorTag:
         record.actors.push_back(decode_entity(bytes));
+        break;
+      case kAuthorTag:
+        record.author = bytes;
+        break;
+      case kDateTag:
+        record.date = bytes;
+        break;
+      case kDescriptionTag:
+        record.description = bytes;
+        break;
+      case kKeywordTag:
+        record.keywords.emplace_back(bytes);
+        break;
+      case kUrlTag:
+        record.canonical_url = bytes;
+        break;
+      case kLanguageTag:
+        record.language = bytes;
+        break;
+      case kPagesTag:
+        record.page_starts = numbers_from(bytes);
         break;
       default:
         break;  // a field from a newer writer

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "dossier/analysis/document_record.h"
+#include "dossier/analysis/language.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/analysis/utf8.h"
 
@@ -13,9 +14,9 @@ namespace schema = analysis::schema;
 using analysis::Token;
 using analysis::TokenRole;
 
-void add_title_terms(Xapian::Document& document, const std::string& title,
-                     const analysis::Analyzer& analyzer) {
-  analyzer.for_each_token(title, analyzer.options().default_language, [&document](const Token& token) {
+void add_title_terms(Xapian::Document& document, const std::string& title, const analysis::Analyzer& analyzer,
+                     std::string_view language) {
+  analyzer.for_each_token(title, language, [&document](const Token& token) {
     const std::string term = schema::prefixed(schema::kTitlePrefix, token.term);
     if (token.role == TokenRole::Primary) {
       document.add_posting(term, token.position);
@@ -24,6 +25,37 @@ void add_title_terms(Xapian::Document& document, const std::string& title,
     }
     if (!token.stem.empty()) document.add_term(schema::prefixed(schema::kTitleStemPrefix, token.stem));
   });
+}
+
+// Author words with positions, so that `author:"Britt Verregghen"` is a phrase.
+void add_author_terms(Xapian::Document& document, const std::string& author,
+                      const analysis::Analyzer& analyzer) {
+  analyzer.for_each_token(author, "none", [&document](const Token& token) {
+    if (token.role == TokenRole::Primary)
+      document.add_posting(schema::prefixed(schema::kAuthorPrefix, token.term), token.position);
+  });
+}
+
+// The language the file declares, else the one its text is written in; "" when neither is known.
+std::string language_of(const ExtractedDocument& content) {
+  std::string declared = analysis::language_code(content.language);
+  if (!declared.empty()) return declared;
+  return analysis::detect_language(content.text).value_or("");
+}
+
+// Date, language and format values for filters, sorting and facets.
+void add_metadata_values(Xapian::Document& document, const ExtractedDocument& content,
+                         std::string_view format, const std::string& language) {
+  if (content.date) {
+    document.add_value(schema::kDateFirstSlot, std::to_string(content.date->first_day()));
+    document.add_value(schema::kDateLastSlot, std::to_string(content.date->last_day()));
+    document.add_value(schema::kYearSlot, std::to_string(content.date->year));
+  }
+  if (!language.empty()) {
+    document.add_value(schema::kLanguageSlot, language);
+    document.add_boolean_term(schema::prefixed(schema::kLanguagePrefix, language));
+  }
+  document.add_value(schema::kFormatSlot, std::string(format));
 }
 
 // Folder and file names, so that `path:` can select a folder or a file.
@@ -62,9 +94,13 @@ DocumentBuilder::DocumentBuilder(const analysis::Analyzer& analyzer, const analy
 
 BuiltDocument DocumentBuilder::build(const SourceFile& source, const ExtractedDocument& content) const {
   BuiltDocument built;
+  built.language = language_of(content);
+  // Without a known language, stem as English: most reports are written in it.
+  const std::string_view stem_language =
+      built.language.empty() ? std::string_view(analyzer_.options().default_language) : built.language;
   Xapian::Document& document = built.document;
   const auto session = tagger_ ? tagger_->start(content.text) : nullptr;
-  analyzer_.for_each_token(content.text, analyzer_.options().default_language, [&](const Token& token) {
+  analyzer_.for_each_token(content.text, stem_language, [&](const Token& token) {
     if (token.role == TokenRole::Primary) {
       document.add_posting(token.term, token.position);
     } else {
@@ -73,8 +109,10 @@ BuiltDocument DocumentBuilder::build(const SourceFile& source, const ExtractedDo
     if (!token.stem.empty()) document.add_term(schema::prefixed(schema::kStemPrefix, token.stem));
     if (session) session->feed(token);
   });
-  add_title_terms(document, content.title, analyzer_);
+  add_title_terms(document, content.title, analyzer_, stem_language);
+  add_author_terms(document, content.author, analyzer_);
   add_path_terms(document, source.path, analyzer_);
+  add_metadata_values(document, content, format_name(source.format), built.language);
   document.add_boolean_term(schema::unique_term(source.path));
   document.add_boolean_term(schema::prefixed(schema::kFormatPrefix, format_name(source.format)));
   document.add_boolean_term(schema::prefixed(schema::kContentPrefix, source.content_digest));
@@ -98,6 +136,13 @@ BuiltDocument DocumentBuilder::build(const SourceFile& source, const ExtractedDo
   record.mtime_ns = source.mtime_ns;
   record.content_digest = source.content_digest;
   record.text = content.text;
+  record.author = content.author;
+  record.date = content.date ? content.date->to_iso() : std::string();
+  record.description = content.description;
+  record.keywords = content.keywords;
+  record.canonical_url = content.canonical_url;
+  record.language = built.language;
+  record.page_starts.assign(content.page_starts.begin(), content.page_starts.end());
   document.set_data(analysis::encode_record(record));
   return built;
 }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <system_error>
 #include <unordered_set>
 
@@ -93,6 +94,7 @@ class Run {
 
   IndexReport finish() {
     store_gazetteer_metadata(gazetteer_, writer_);
+    store_languages();
     for (const auto& [id, actor] : defined_actors_) {
       for (const auto& [key, value] : analysis::actor_metadata(actor))
         writer_.set_metadata(key, value);
@@ -112,6 +114,15 @@ class Run {
     writer_.replace(schema::unique_term(source.path), built.document, bytes.size());
     for (analysis::Actor& actor : built.defined_actors)
       defined_actors_.try_emplace(actor.id, std::move(actor));
+    if (!built.language.empty()) languages_.insert(built.language);
+  }
+
+  // The languages of the index grow with each run: searches stem query words in each of them.
+  void store_languages() {
+    const std::string key(schema::kLanguagesKey);
+    for (std::string& language : schema::decode_set(writer_.metadata(key)))
+      languages_.insert(std::move(language));
+    writer_.set_metadata(key, schema::encode_set({languages_.begin(), languages_.end()}));
   }
 
   const IndexOptions& options_;
@@ -123,6 +134,7 @@ class Run {
   IndexWriter writer_;
   IndexReport report_;
   std::map<std::string, analysis::Actor> defined_actors_;
+  std::set<std::string> languages_;
 };
 
 }  // namespace

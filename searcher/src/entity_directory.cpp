@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "dossier/analysis/entity_metadata.h"
+#include "dossier/analysis/language.h"
 #include "dossier/analysis/printable.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/searcher/search_errors.h"
@@ -61,6 +62,30 @@ std::vector<std::string> EntityDirectory::resolve_country(std::string_view text)
 
 std::vector<std::string> EntityDirectory::resolve_actor(std::string_view text) const {
   return resolve(text, schema::kActorAliasKeyPrefix, "actor");
+}
+
+std::vector<std::string> EntityDirectory::languages() const {
+  std::vector<std::string> codes;
+  for (const Xapian::Database& shard : shards_) {
+    for (std::string& code : schema::decode_set(shard.get_metadata(std::string(schema::kLanguagesKey)))) {
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(std::move(code));
+    }
+  }
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
+std::string EntityDirectory::resolve_language(std::string_view text) const {
+  const std::string key = analysis::alias_key(text);
+  const std::vector<std::string> codes = languages();
+  for (const std::string& code : codes) {
+    if (key == code || key == analysis::alias_key(analysis::language_name(code))) return code;
+  }
+  std::string known;
+  for (const std::string& code : codes)
+    known += (known.empty() ? "" : ", ") + code;
+  throw UnknownEntityError("unknown language '" + analysis::printable(text) +
+                           "' (the index has: " + (known.empty() ? std::string("none") : known) + ")");
 }
 
 std::vector<std::string> EntityDirectory::resolve(std::string_view text, std::string_view prefix,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "dossier/analysis/language.h"
 #include "dossier/analysis/schema.h"
 
 namespace dossier::searcher {
@@ -29,11 +30,17 @@ void sort_and_cut(std::vector<FacetValue>& values, std::size_t limit) {
 
 }  // namespace
 
-FacetCounter::FacetCounter() : countries_(schema::kCountriesSlot), actors_(schema::kActorsSlot) {}
+FacetCounter::FacetCounter()
+    : countries_(schema::kCountriesSlot),
+      actors_(schema::kActorsSlot),
+      years_(schema::kYearSlot),
+      languages_(schema::kLanguageSlot),
+      types_(schema::kFormatSlot) {}
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-  enquire.add_matchspy(&countries_);
-  enquire.add_matchspy(&actors_);
+  for (Xapian::ValueCountMatchSpy* spy : {&countries_, &actors_, &years_, &languages_, &types_}) {
+    enquire.add_matchspy(spy);
+  }
 }
 
 Facets FacetCounter::result(const EntityDirectory& directory, std::size_t limit) const {
@@ -45,8 +52,24 @@ Facets FacetCounter::result(const EntityDirectory& directory, std::size_t limit)
     const analysis::Actor actor = directory.actor(id);
     facets.actors.push_back({id, actor.name, count, actor.kind, actor.country});
   }
+  for (auto it = years_.values_begin(); it != years_.values_end(); ++it) {
+    facets.years.push_back({*it, *it, it.get_termfreq(), analysis::ActorKind::Unknown, {}});
+  }
+  for (auto it = languages_.values_begin(); it != languages_.values_end(); ++it) {
+    facets.languages.push_back(
+        {*it, analysis::language_name(*it), it.get_termfreq(), analysis::ActorKind::Unknown, {}});
+  }
+  for (auto it = types_.values_begin(); it != types_.values_end(); ++it) {
+    facets.types.push_back({*it, *it, it.get_termfreq(), analysis::ActorKind::Unknown, {}});
+  }
   sort_and_cut(facets.countries, limit);
   sort_and_cut(facets.actors, limit);
+  sort_and_cut(facets.languages, limit);
+  sort_and_cut(facets.types, limit);
+  // A timeline reads newest first.
+  std::sort(facets.years.begin(), facets.years.end(),
+            [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
+  if (limit > 0 && facets.years.size() > limit) facets.years.resize(limit);
   return facets;
 }
 

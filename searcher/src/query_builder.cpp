@@ -1,7 +1,8 @@
 #include "dossier/searcher/query_builder.h"
 
-#include <vector>
+#include <algorithm>
 
+#include "dossier/analysis/document_date.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/searcher/search_errors.h"
 
@@ -14,14 +15,17 @@ using analysis::TokenKind;
 using analysis::TokenRole;
 
 // Where the words of the query are looked for.
-enum class Field { Body, Title, Path, Type, Country, Actor };
+enum class Field { Body, Title, Author, Path, Type, Language, Date, Country, Actor };
 
 Field field_named(const std::string& name) {
-  if (name == "title") return Field::Title;
-  if (name == "path") return Field::Path;
-  if (name == "type") return Field::Type;
-  if (name == "country") return Field::Country;
-  return Field::Actor;
+  static const std::pair<std::string_view, Field> kFields[] = {
+      {"title", Field::Title},     {"author", Field::Author}, {"path", Field::Path},
+      {"type", Field::Type},       {"lang", Field::Language}, {"date", Field::Date},
+      {"country", Field::Country}, {"actor", Field::Actor}};
+  for (const auto& [text, field] : kFields) {
+    if (text == name) return field;
+  }
+  return Field::Body;
 }
 
 // A selection that must not change the ranking of what it selects.
@@ -29,31 +33,46 @@ Xapian::Query unweighted(const Xapian::Query& query) {
   return query.empty() ? query : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
 }
 
-Xapian::Query any_of(const std::vector<std::string>& terms) {
-  std::vector<Xapian::Query> queries(terms.begin(), terms.end());
+Xapian::Query any_of(const std::vector<std::string>& terms, std::string_view prefix) {
+  std::vector<Xapian::Query> queries;
+  for (const std::string& term : terms)
+    queries.emplace_back(schema::prefixed(prefix, term));
   return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+// "2024-01..2024-03", "2024..", "..2024-03-31", "2024-02": the days a date range covers, 0 for an
+// open end; `std::nullopt` when either end is not an ISO date.
+std::optional<std::pair<int, int>> parse_date_range(std::string_view text) {
+  const std::size_t dots = text.find("..");
+  const std::string_view from = dots == std::string_view::npos ? text : text.substr(0, dots);
+  const std::string_view to = dots == std::string_view::npos ? text : text.substr(dots + 2);
+  if (from.empty() && to.empty()) return std::nullopt;
+  const auto first = from.empty() ? std::nullopt : analysis::parse_iso_date(from);
+  const auto last = to.empty() ? std::nullopt : analysis::parse_iso_date(to);
+  if ((!from.empty() && !first) || (!to.empty() && !last)) return std::nullopt;
+  return std::pair{first ? first->first_day() : 0, last ? last->last_day() : 0};
 }
 
 class Builder {
  public:
-  Builder(const analysis::Analyzer& analyzer, DefaultOperator default_operator,
-          const EntityResolver& resolver)
-      : analyzer_(analyzer), default_operator_(default_operator), resolver_(resolver) {}
+  explicit Builder(const QueryContext& context) : context_(context) {}
 
   // `collect` is false under a NOT: excluded terms are not highlighted.
   Xapian::Query build(const QueryNode& node, bool collect) {
     switch (node.kind) {
       case QueryNode::Kind::Word:
-        return text(node.text, collect, false);
+        if (node.text == "*" && field_ == Field::Body) return Xapian::Query::MatchAll;
+        return text(node, collect, false);
       case QueryNode::Kind::Phrase:
-        return text(node.text, collect, true);
+        return text(node, collect, true);
       case QueryNode::Kind::Or:
         return combine(node, Xapian::Query::OP_OR, collect);
       case QueryNode::Kind::And:
         return combine(node, Xapian::Query::OP_AND, collect);
       case QueryNode::Kind::Sequence:
         return combine(
-            node, default_operator_ == DefaultOperator::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
+            node,
+            context_.default_operator == DefaultOperator::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
             collect);
       case QueryNode::Kind::Not:
         return negate(build(node.children.front(), false));
@@ -97,34 +116,46 @@ class Builder {
   }
 
   // A word or phrase in the current field.
-  Xapian::Query text(const std::string& text, bool collect, bool phrase) {
+  Xapian::Query text(const QueryNode& node, bool collect, bool phrase) {
+    const std::string& text = node.text;
     switch (field_) {
       case Field::Body:
         return words(text, collect, phrase, "", schema::kStemPrefix);
       case Field::Title:
         return words(text, false, phrase, schema::kTitlePrefix, schema::kTitleStemPrefix);
+      case Field::Author:
+        return words(text, false, true, schema::kAuthorPrefix, schema::kAuthorPrefix);
       case Field::Path:
         return unweighted(path_words(text));
       case Field::Type:
-        return unweighted(Xapian::Query(schema::prefixed(schema::kFormatPrefix, analyzer_.fold(text))));
+        return unweighted(
+            Xapian::Query(schema::prefixed(schema::kFormatPrefix, context_.analyzer.fold(text))));
+      case Field::Language:
+        return unweighted(Xapian::Query(
+            schema::prefixed(schema::kLanguagePrefix, context_.resolver.resolve_language(text))));
+      case Field::Date:
+        return date(node);
       case Field::Country:
-        return unweighted(entities(resolver_.resolve_country(text), schema::kCountryPrefix));
+        return unweighted(any_of(context_.resolver.resolve_country(text), schema::kCountryPrefix));
       case Field::Actor:
-        return unweighted(entities(resolver_.resolve_actor(text), schema::kActorPrefix));
+        return unweighted(any_of(context_.resolver.resolve_actor(text), schema::kActorPrefix));
     }
     return {};
   }
 
-  static Xapian::Query entities(const std::vector<std::string>& ids, std::string_view prefix) {
-    std::vector<std::string> terms;
-    for (const std::string& id : ids)
-      terms.push_back(schema::prefixed(prefix, id));
-    return any_of(terms);
+  static Xapian::Query date(const QueryNode& node) {
+    const auto range = parse_date_range(node.text);
+    if (!range) {
+      throw QuerySyntaxError(
+          "invalid date range '" + node.text + "' (use YYYY, YYYY-MM or YYYY-MM-DD, and FROM..TO)",
+          node.column);
+    }
+    return date_range_query(range->first, range->second);
   }
 
   Xapian::Query path_words(const std::string& text) const {
     std::vector<Xapian::Query> terms;
-    analyzer_.for_each_token(text, "none", [&terms](const Token& token) {
+    context_.analyzer.for_each_token(text, "none", [&terms](const Token& token) {
       if (token.role == TokenRole::Primary)
         terms.emplace_back(schema::prefixed(schema::kPathPrefix, token.term));
     });
@@ -133,21 +164,37 @@ class Builder {
 
   std::vector<Token> primary_tokens(const std::string& text) const {
     std::vector<Token> tokens;
-    analyzer_.for_each_token(text, analyzer_.options().default_language, [&tokens](const Token& token) {
+    context_.analyzer.for_each_token(text, "none", [&tokens](const Token& token) {
       if (token.role == TokenRole::Primary) tokens.push_back(token);
     });
     return tokens;
   }
 
-  // Words of the body (no prefix) or the title: one letter word matches its stem unless quoted;
-  // several words, or a quoted phrase, match exactly and in order.
+  // The term's stems in every language of the index, as one synonym group.
+  Xapian::Query stems(const std::string& term, std::string_view prefix, bool collect) {
+    std::vector<std::string> found;
+    const std::vector<std::string> fallback{context_.analyzer.options().default_language};
+    for (const std::string& language : context_.stem_languages.empty() ? fallback : context_.stem_languages) {
+      std::string stem = context_.analyzer.stem(term, language);
+      if (std::find(found.begin(), found.end(), stem) == found.end()) found.push_back(std::move(stem));
+    }
+    std::vector<Xapian::Query> terms;
+    for (const std::string& stem : found) {
+      terms.emplace_back(schema::prefixed(prefix, stem));
+      if (collect) match_terms_.stems.insert(stem);
+    }
+    return terms.size() == 1 ? terms.front()
+                             : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+  }
+
+  // Words of the body (no prefix), the title or the author line: one letter word matches its
+  // stems unless quoted; several words, or a quoted phrase, match exactly and in order.
   Xapian::Query words(const std::string& text, bool collect, bool phrase, std::string_view prefix,
                       std::string_view stem_prefix) {
     const std::vector<Token> tokens = primary_tokens(text);
     if (tokens.empty()) return {};
     if (tokens.size() == 1 && !phrase && tokens.front().kind == TokenKind::Word) {
-      if (collect) match_terms_.stems.insert(tokens.front().stem);
-      return Xapian::Query(schema::prefixed(stem_prefix, tokens.front().stem));
+      return stems(tokens.front().term, stem_prefix, collect);
     }
     std::vector<Xapian::Query> terms;
     std::vector<std::string> sequence;
@@ -162,18 +209,26 @@ class Builder {
                          tokens.back().position - tokens.front().position + 1);
   }
 
-  const analysis::Analyzer& analyzer_;
-  DefaultOperator default_operator_;
-  const EntityResolver& resolver_;
+  const QueryContext& context_;
   Field field_ = Field::Body;
   MatchTerms match_terms_;
 };
 
 }  // namespace
 
-BuiltQuery build_query(const QueryNode& tree, const analysis::Analyzer& analyzer,
-                       DefaultOperator default_operator, const EntityResolver& resolver) {
-  Builder builder(analyzer, default_operator, resolver);
+Xapian::Query date_range_query(int first_day, int last_day) {
+  std::vector<Xapian::Query> bounds;
+  if (first_day > 0)
+    bounds.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kDateFirstSlot, std::to_string(first_day));
+  if (last_day > 0)
+    bounds.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kDateLastSlot, std::to_string(last_day));
+  // Only dated documents can lie in a range, even an open one.
+  if (bounds.empty()) bounds.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kDateFirstSlot, "0");
+  return unweighted(Xapian::Query(Xapian::Query::OP_AND, bounds.begin(), bounds.end()));
+}
+
+BuiltQuery build_query(const QueryNode& tree, const QueryContext& context) {
+  Builder builder(context);
   Xapian::Query query = builder.build(tree, true);
   if (query.empty()) throw QuerySyntaxError("nothing to search for in the query", tree.column);
   return {std::move(query), builder.take_match_terms()};

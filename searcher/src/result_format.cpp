@@ -66,21 +66,52 @@ double rounded(double score) {
 }
 
 // "     2  China (CN)" lines under a heading.
-std::string facet_table(std::string_view heading, const std::vector<FacetValue>& values, bool actors) {
+// How a facet value is written in a table row.
+enum class FacetRow {
+  Coded,  // "China (CN)", "Norwegian (no)"
+  Actor,  // "Ministry of State Security [intelligence-agency, CN]"
+  Bare,   // "2024", "pdf"
+};
+
+std::string facet_table(std::string_view heading, const std::vector<FacetValue>& values, FacetRow row) {
   std::string out(heading);
   out += values.empty() ? ": none\n" : ":\n";
   for (const FacetValue& value : values) {
     char count[32];
     std::snprintf(count, sizeof count, "%6zu  ", value.count);
     out += count + analysis::printable(value.name);
-    if (actors) {
+    if (row == FacetRow::Actor) {
       out += " [" + std::string(analysis::actor_kind_name(value.kind)) +
              (value.country.empty() ? "" : ", " + value.country) + "]";
-    } else {
+    } else if (row == FacetRow::Coded) {
       out += " (" + value.value + ")";
     }
     out += "\n";
   }
+  return out;
+}
+
+nlohmann::ordered_json plain_facet(const std::vector<FacetValue>& values) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const FacetValue& v : values)
+    out.push_back({{"value", v.value}, {"name", v.name}, {"count", v.count}});
+  return out;
+}
+
+nlohmann::ordered_json or_null(const std::string& text) {
+  return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
+}
+
+// "2024-03 · Britt Verregghen · en · p. 2": what is known about a hit besides its path.
+std::string details(const SearchHit& hit) {
+  std::string out;
+  const auto add = [&out](const std::string& part) {
+    if (!part.empty()) out += (out.empty() ? "" : " \u00b7 ") + part;
+  };
+  add(hit.date);
+  add(analysis::printable(hit.author));
+  add(hit.language);
+  if (hit.page > 0) add("p. " + std::to_string(hit.page));
   return out;
 }
 
@@ -97,7 +128,11 @@ nlohmann::ordered_json facets_json(const Facets& facets) {
                       {"country", v.country},
                       {"count", v.count}});
   }
-  return {{"country", std::move(countries)}, {"actor", std::move(actors)}};
+  return {{"country", std::move(countries)},
+          {"actor", std::move(actors)},
+          {"year", plain_facet(facets.years)},
+          {"language", plain_facet(facets.languages)},
+          {"type", plain_facet(facets.types)}};
 }
 
 }  // namespace
@@ -110,7 +145,9 @@ std::string format_text(const SearchResult& result, const TextStyle& style) {
   for (const SearchHit& hit : result.hits) {
     const std::string title = hit.title.empty() ? "(untitled)" : analysis::printable(hit.title);
     out += paint(kBold, std::to_string(hit.rank) + ". " + title) + "\n";
-    out += "   " + paint(kPath, shown_path(hit.path, style.base_directory)) + "\n";
+    const std::string more = details(hit);
+    out += "   " + paint(kPath, shown_path(hit.path, style.base_directory)) +
+           (more.empty() ? "" : "  " + more) + "\n";
     if (!hit.snippet.text.empty()) {
       const auto plain = [](std::string_view text) { return analysis::printable(text); };
       out += "   " +
@@ -119,8 +156,11 @@ std::string format_text(const SearchResult& result, const TextStyle& style) {
     }
   }
   if (style.facets) {
-    out += facet_table("countries (documents)", result.facets.countries, false);
-    out += facet_table("actors (documents)", result.facets.actors, true);
+    out += facet_table("countries (documents)", result.facets.countries, FacetRow::Coded);
+    out += facet_table("actors (documents)", result.facets.actors, FacetRow::Actor);
+    out += facet_table("years (documents)", result.facets.years, FacetRow::Bare);
+    out += facet_table("languages (documents)", result.facets.languages, FacetRow::Coded);
+    out += facet_table("types (documents)", result.facets.types, FacetRow::Bare);
   }
   return out;
 }
@@ -134,7 +174,12 @@ std::string format_json(const SearchResult& result) {
                     {"title", analysis::repair_utf8(hit.title)},
                     {"snippet", mark_snippet(hit.snippet, "<b>", "</b>", html_escape)},
                     {"countries", hit.countries},
-                    {"actors", hit.actors}});
+                    {"actors", hit.actors},
+                    {"format", hit.format},
+                    {"date", or_null(hit.date)},
+                    {"author", or_null(analysis::repair_utf8(hit.author))},
+                    {"language", or_null(hit.language)},
+                    {"page", hit.page > 0 ? nlohmann::ordered_json(hit.page) : nlohmann::ordered_json()}});
   }
   const nlohmann::ordered_json json = {{"query", analysis::repair_utf8(result.query)},
                                        {"total", result.total},

@@ -1,5 +1,6 @@
 #include "dossier/searcher/searcher.h"
 
+#include <algorithm>
 #include <system_error>
 
 #include "dossier/analysis/schema.h"
@@ -92,7 +93,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 }
 
-// --country and --actor: each value must match (AND); a value naming several entities matches any.
+// --country, --actor (each value must match; a value naming several entities matches any),
+// --since and --until.
 Xapian::Query Searcher::filters(const SearchRequest& request) const {
   std::vector<Xapian::Query> required;
   const auto add = [&required](const std::vector<std::string>& ids, std::string_view prefix) {
@@ -105,22 +107,65 @@ Xapian::Query Searcher::filters(const SearchRequest& request) const {
     add(directory_.resolve_country(country), schema::kCountryPrefix);
   for (const std::string& actor : request.actors)
     add(directory_.resolve_actor(actor), schema::kActorPrefix);
+  if (request.since || request.until) {
+    required.push_back(date_range_query(request.since ? request.since->first_day() : 0,
+                                        request.until ? request.until->last_day() : 0));
+  }
   if (required.empty()) return {};
   return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
 }
 
+namespace {
+
+// The page (1-based) holding byte `offset` of a text whose pages 2, 3... start at `page_starts`.
+std::size_t page_of(const std::vector<std::uint64_t>& page_starts, std::size_t offset) {
+  return static_cast<std::size_t>(std::upper_bound(page_starts.begin(), page_starts.end(), offset) -
+                                  page_starts.begin()) +
+         1;
+}
+
+bool is_blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+}  // namespace
+
+SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const MatchTerms& terms,
+                            const SearchRequest& request) {
+  analysis::DocumentRecord record = analysis::decode_record(match.get_document().get_data());
+  SearchHit hit;
+  hit.score = match.get_weight();
+  const std::string language =
+      record.language.empty() ? analyzer_.options().default_language : record.language;
+  hit.snippet = make_snippet(record.text, terms, analyzer_, request.snippet, language);
+  if (!record.page_starts.empty()) hit.page = page_of(record.page_starts, hit.snippet.anchor);
+  hit.countries = ids_of(record.countries);
+  for (const auto& actor : record.actors)
+    hit.actors.push_back(directory_.actor(actor.id).name);
+  hit.path = std::move(record.path);
+  hit.title = std::move(record.title);
+  hit.format = std::move(record.format);
+  hit.date = std::move(record.date);
+  hit.author = std::move(record.author);
+  hit.language = std::move(record.language);
+  return hit;
+}
+
 SearchResult Searcher::run(const SearchRequest& request) {
-  const QueryNode tree = parse_query(request.query);
+  const Xapian::Query filter = filters(request);
+  // With a filter, an empty query lists what passes it.
+  const std::string text = is_blank(request.query) && !filter.empty() ? std::string("*") : request.query;
   const BuiltQuery built =
-      build_query(tree, analyzer_,
-                  request.mode == MatchMode::All ? DefaultOperator::And : DefaultOperator::Or, directory_);
+      build_query(parse_query(text),
+                  QueryContext{analyzer_, directory_,
+                               request.mode == MatchMode::All ? DefaultOperator::And : DefaultOperator::Or,
+                               directory_.languages()});
   Xapian::Query query = built.query;
-  if (const Xapian::Query filter = filters(request); !filter.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-  }
+  if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
+  if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kDateFirstSlot, true);
   FacetCounter facets;
   facets.attach(enquire);
   // Examining every match makes the total and the facets exact rather than estimates.
@@ -134,16 +179,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
   result.facets = facets.result(directory_, request.facet_limit);
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    analysis::DocumentRecord record = analysis::decode_record(it.get_document().get_data());
-    SearchHit hit;
+    SearchHit hit = hit_for(it, built.match_terms, request);
     hit.rank = ++rank;
-    hit.score = it.get_weight();
-    hit.snippet = make_snippet(record.text, built.match_terms, analyzer_, request.snippet);
-    hit.countries = ids_of(record.countries);
-    for (const auto& actor : record.actors)
-      hit.actors.push_back(directory_.actor(actor.id).name);
-    hit.path = std::move(record.path);
-    hit.title = std::move(record.title);
     result.hits.push_back(std::move(hit));
   }
   return result;

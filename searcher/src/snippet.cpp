@@ -48,11 +48,11 @@ class PhraseMatcher {
 };
 
 std::vector<Match> find_matches(std::string_view text, const MatchTerms& terms,
-                                const analysis::Analyzer& analyzer) {
+                                const analysis::Analyzer& analyzer, std::string_view language) {
   std::vector<Match> matches;
   if (terms.empty()) return matches;
   PhraseMatcher phrases(terms.phrases);
-  analyzer.for_each_token(text, analyzer.options().default_language, [&](const analysis::Token& token) {
+  analyzer.for_each_token(text, language, [&](const analysis::Token& token) {
     if (token.role == analysis::TokenRole::Primary) phrases.feed(token, matches);
     if (terms.terms.contains(token.term)) {
       matches.push_back({token.begin, token.end, token.term});
@@ -134,6 +134,7 @@ std::size_t snap_end(std::string_view text, std::size_t end, std::size_t limit) 
 // Copies text[begin, end) collapsing white space and dropping control characters, marking matches.
 Snippet render(std::string_view text, std::size_t begin, std::size_t end, const std::vector<Match>& matches) {
   Snippet snippet;
+  snippet.anchor = begin;
   if (begin > 0) snippet.text.append(kEllipsis);
   auto match =
       std::find_if(matches.begin(), matches.end(), [begin](const Match& m) { return m.begin >= begin; });
@@ -144,6 +145,7 @@ Snippet render(std::string_view text, std::size_t begin, std::size_t end, const 
       pending_space = false;
       const std::size_t start = snippet.text.size();
       snippet.text.append(text.substr(match->begin, match->end - match->begin));
+      if (snippet.highlights.empty()) snippet.anchor = match->begin;
       snippet.highlights.push_back({start, snippet.text.size()});
       i = match->end - 1;
       ++match;
@@ -165,9 +167,9 @@ Snippet render(std::string_view text, std::size_t begin, std::size_t end, const 
 }  // namespace
 
 Snippet make_snippet(std::string_view text, const MatchTerms& terms, const analysis::Analyzer& analyzer,
-                     const SnippetOptions& options) {
+                     const SnippetOptions& options, std::string_view language) {
   if (text.empty()) return {};
-  const std::vector<Match> matches = find_matches(text, terms, analyzer);
+  const std::vector<Match> matches = find_matches(text, terms, analyzer, language);
   if (matches.empty()) return render(text, 0, snap_end(text, options.max_bytes, 0), matches);
   const auto [first, last] = best_window(matches, options.max_bytes);
   const std::size_t core_begin = matches[first].begin;

@@ -42,3 +42,23 @@ TEST_CASE("damaged records are refused with an exception", "[document_record]") 
   CHECK_THROWS_AS(decode_record("omindex sample=..."), std::runtime_error);
   CHECK_THROWS_AS(decode_record(""), std::runtime_error);
 }
+
+TEST_CASE("metadata fields survive encoding and stay absent when empty", "[document_record]") {
+  DocumentRecord record;
+  record.author = "Britt Verregghen";
+  record.date = "2024-03";
+  record.description = "Covert operations";
+  record.keywords = {"MSS", "espionage"};
+  record.canonical_url = "https://example.org/a";
+  record.language = "en";
+  record.page_starts = {120, 4000, 1u << 20};
+  const DocumentRecord copy = decode_record(encode_record(record));
+  CHECK(copy.author == record.author);
+  CHECK(copy.date == record.date);
+  CHECK(copy.description == record.description);
+  CHECK(copy.keywords == record.keywords);
+  CHECK(copy.canonical_url == record.canonical_url);
+  CHECK(copy.language == record.language);
+  CHECK(copy.page_starts == record.page_starts);
+  CHECK(encode_record(DocumentRecord{}).size() < 20);
+}

@@ -118,3 +118,43 @@ TEST_CASE("tagged entities become filter terms, facet sets and recorded mentions
   REQUIRE(built.defined_actors.size() == 1);
   CHECK(built.defined_actors[0].name == "Bureau of Cyber Command");
 }
+
+TEST_CASE("the document's language picks its stemmer, and is kept", "[document_builder]") {
+  const Analyzer analyzer;
+  ExtractedDocument norwegian = content(
+      "Etterretningstjenestens vurdering: kinesiske etterretningstjenester driver spionasje mot norske "
+      "virksomheter og myndigheter.",
+      "Trusselvurdering");
+  const auto built = DocumentBuilder(analyzer, nullptr).build(kSource, norwegian);
+  CHECK(built.language == "no");
+  CHECK(built.document.termlist_begin() != built.document.termlist_end());
+  const auto has = [&](const std::string& term) {
+    auto it = built.document.termlist_begin();
+    it.skip_to(term);
+    return it != built.document.termlist_end() && *it == term;
+  };
+  CHECK(has("Zetterretningstjenest"));  // Norwegian stem of both inflections
+  CHECK(has("Lno"));
+  CHECK(built.document.get_value(schema::kLanguageSlot) == "no");
+  norwegian.language = "nb-NO";  // a declared language wins over detection
+  CHECK(DocumentBuilder(analyzer, nullptr).build(kSource, norwegian).language == "nb");
+}
+
+TEST_CASE("author words, date range and format go into terms and values", "[document_builder]") {
+  const Analyzer analyzer;
+  ExtractedDocument document = content("text of the report", "title");
+  document.author = "Britt Verregghen";
+  document.date = dossier::analysis::make_date(2024, 2);
+  const Xapian::Document built = DocumentBuilder(analyzer, nullptr).build(kSource, document).document;
+  CHECK(built.get_value(schema::kDateFirstSlot) == "20240201");
+  CHECK(built.get_value(schema::kDateLastSlot) == "20240229");
+  CHECK(built.get_value(schema::kYearSlot) == "2024");
+  CHECK(built.get_value(schema::kFormatSlot) == "md");
+  auto author = built.termlist_begin();
+  author.skip_to("Abritt");
+  REQUIRE(*author == "Abritt");
+  CHECK(*author.positionlist_begin() == 1);
+  const auto record = dossier::analysis::decode_record(built.get_data());
+  CHECK(record.author == "Britt Verregghen");
+  CHECK(record.date == "2024-02");
+}

@@ -23,12 +23,17 @@ class FakeResolver : public dossier::searcher::EntityResolver {
     if (text == "MSS" || text == "Ministry of State Security") return {"mss-cn"};
     throw dossier::searcher::UnknownEntityError("unknown actor '" + std::string(text) + "'");
   }
+  std::string resolve_language(std::string_view text) const override {
+    if (text == "no" || text == "Norwegian") return "no";
+    throw dossier::searcher::UnknownEntityError("unknown language '" + std::string(text) + "'");
+  }
 };
 
-dossier::searcher::BuiltQuery build(std::string_view query, DefaultOperator op = DefaultOperator::And) {
+dossier::searcher::BuiltQuery build(std::string_view query, DefaultOperator op = DefaultOperator::And,
+                                    std::vector<std::string> languages = {}) {
   static const Analyzer analyzer;
   static const FakeResolver resolver;
-  return build_query(parse_query(query), analyzer, op, resolver);
+  return build_query(parse_query(query), {analyzer, resolver, op, std::move(languages)});
 }
 
 std::string built(std::string_view query, DefaultOperator op = DefaultOperator::And) {
@@ -92,4 +97,31 @@ TEST_CASE("path:, type:, country: and actor: select without weight", "[query_bui
 TEST_CASE("an unknown country or actor in a query is an error", "[query_builder]") {
   CHECK_THROWS_WITH(built("country:Atlantis"), "unknown country 'Atlantis'");
   CHECK_THROWS_AS(built("actor:Nobody"), dossier::searcher::UnknownEntityError);
+}
+
+TEST_CASE("a word matches its stems in every language of the index, as one synonym", "[query_builder]") {
+  CHECK(build("etterretningstjenesten", DefaultOperator::And, {"en", "no"}).query.get_description() ==
+        "Query((Zetterretningstjenesten SYNONYM Zetterretningstjenest))");
+  // English and French agree on this stem: one term, not a synonym of itself.
+  CHECK(build("operations", DefaultOperator::And, {"en", "fr"}).query.get_description() == "Query(Zoper)");
+  CHECK(build("2024", DefaultOperator::And, {"en", "no"}).query.get_description() == "Query(2024)");
+}
+
+TEST_CASE("author: and lang: select by metadata, * matches all", "[query_builder]") {
+  CHECK(built("author:\"Britt Verregghen\"") == "Query((Abritt PHRASE 2 Averregghen))");
+  CHECK(built("author:verregghen") == "Query(Averregghen)");
+  CHECK(built("lang:Norwegian") == "Query(0 * Lno)");
+  CHECK(built("*") == "Query(<alldocuments>)");
+  CHECK_THROWS_WITH(built("lang:Klingon"), "unknown language 'Klingon'");
+}
+
+TEST_CASE("date: ranges select documents whose whole date lies inside", "[query_builder]") {
+  CHECK(built("date:2024-01..2024-03") == "Query(0 * (VALUE_GE 5 20240101 AND VALUE_LE 6 20240331))");
+  CHECK(built("date:2024") == "Query(0 * (VALUE_GE 5 20240101 AND VALUE_LE 6 20241231))");
+  CHECK(built("date:2024-02..") == "Query(VALUE_GE 5 20240201)");  // a lone range carries no weight
+  CHECK(built("date:..2023") == "Query(VALUE_LE 6 20231231)");
+  CHECK_THROWS_WITH(
+      built("x date:2024-13"),
+      "invalid date range '2024-13' (use YYYY, YYYY-MM or YYYY-MM-DD, and FROM..TO) at column 8");
+  CHECK_THROWS_AS(built("date:.."), dossier::searcher::QuerySyntaxError);
 }

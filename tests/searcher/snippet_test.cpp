@@ -36,7 +36,7 @@ TEST_CASE("matched words are marked by stem and by folded form", "[snippet]") {
   MatchTerms terms;
   terms.stems = {"espionag", "securit"};
   const Snippet snippet =
-      make_snippet("Espionage and S\u00e9curit\u00e9: espionnage.", terms, analyzer(), {});
+      make_snippet("Espionage and S\u00e9curit\u00e9: espionnage.", terms, analyzer(), {}, "en");
   CHECK(marked(snippet) == "[Espionage] and [S\u00e9curit\u00e9]: espionnage.");
 }
 
@@ -44,14 +44,14 @@ TEST_CASE("a phrase is marked where its words follow each other, not word by wor
   MatchTerms terms;
   terms.phrases = {{"state", "security"}};
   const Snippet snippet =
-      make_snippet("The state of things. State security matters to the state.", terms, analyzer(), {});
+      make_snippet("The state of things. State security matters to the state.", terms, analyzer(), {}, "en");
   CHECK(marked(snippet) == "The state of things. [State security] matters to the state.");
 }
 
 TEST_CASE("identifiers are marked whole", "[snippet]") {
   MatchTerms terms;
   terms.terms = {"cve-2023-27997"};
-  CHECK(marked(make_snippet("Patch CVE-2023-27997 now.", terms, analyzer(), {})) ==
+  CHECK(marked(make_snippet("Patch CVE-2023-27997 now.", terms, analyzer(), {}, "en")) ==
         "Patch [CVE-2023-27997] now.");
 }
 
@@ -64,7 +64,7 @@ TEST_CASE("the passage with the most distinct query words wins", "[snippet]") {
     text += "More filler text that says nothing. ";
   MatchTerms terms;
   terms.stems = {"mivd", "fortinet"};
-  const Snippet snippet = make_snippet(text, terms, analyzer(), SnippetOptions{120});
+  const Snippet snippet = make_snippet(text, terms, analyzer(), SnippetOptions{120}, "en");
   CHECK(marked(snippet).find("[MIVD] found malware on [Fortinet]") != std::string::npos);
   CHECK(snippet.text.starts_with("\u2026"));
   CHECK(snippet.text.ends_with("\u2026"));
@@ -74,7 +74,8 @@ TEST_CASE("the passage with the most distinct query words wins", "[snippet]") {
 TEST_CASE("white space collapses and control characters never reach the snippet", "[snippet]") {
   MatchTerms terms;
   terms.stems = {"alert"};
-  const Snippet snippet = make_snippet("line one\n\n\tALERT \x1b[31m red\x07 end", terms, analyzer(), {});
+  const Snippet snippet =
+      make_snippet("line one\n\n\tALERT \x1b[31m red\x07 end", terms, analyzer(), {}, "en");
   CHECK(marked(snippet) == "line one [ALERT] [31m red end");
 }
 
@@ -82,7 +83,7 @@ TEST_CASE("without a match the snippet is the start of the text", "[snippet]") {
   MatchTerms terms;
   terms.stems = {"absent"};
   const std::string text = "First words of a long text " + std::string(500, 'x');
-  const Snippet snippet = make_snippet(text, terms, analyzer(), SnippetOptions{40});
+  const Snippet snippet = make_snippet(text, terms, analyzer(), SnippetOptions{40}, "en");
   CHECK(snippet.text.starts_with("First words of a long text"));
   CHECK(snippet.highlights.empty());
 }
@@ -96,15 +97,15 @@ TEST_CASE("cuts in text without spaces fall on character boundaries", "[snippet]
     text += "欧洲企业和研究机构";
   MatchTerms terms;
   terms.phrases = {{"国家安全", "部"}};
-  const Snippet snippet = make_snippet(text, terms, analyzer(), SnippetOptions{90});
+  const Snippet snippet = make_snippet(text, terms, analyzer(), SnippetOptions{90}, "en");
   CHECK(dossier::analysis::is_valid_utf8(snippet.text));
   CHECK(marked(snippet).find("[国家安全部]") != std::string::npos);
   for (std::size_t budget : {1u, 2u, 7u, 31u, 241u}) {
-    CHECK(
-        dossier::analysis::is_valid_utf8(make_snippet(text, terms, analyzer(), SnippetOptions{budget}).text));
+    CHECK(dossier::analysis::is_valid_utf8(
+        make_snippet(text, terms, analyzer(), SnippetOptions{budget}, "en").text));
   }
 }
 
 TEST_CASE("empty text gives an empty snippet", "[snippet]") {
-  CHECK(make_snippet("", MatchTerms{}, analyzer(), {}).text.empty());
+  CHECK(make_snippet("", MatchTerms{}, analyzer(), {}, "en").text.empty());
 }

@@ -67,6 +67,10 @@ class Analyzer {
   /// The folded form of a single word, as it would be indexed (no stemming).
   std::string fold(std::string_view word) const;
 
+  /// The stem of a folded letter word in `language` (what `Token::stem` would hold had the text been
+  /// analysed in that language); the term itself for an unknown language.
+  std::string stem(const std::string& term, std::string_view language) const;
+
   const AnalyzerOptions& options() const noexcept { return options_; }
 
  private:

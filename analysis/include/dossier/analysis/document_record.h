@@ -27,8 +27,15 @@ struct DocumentRecord {
   std::int64_t mtime_ns = 0;   ///< modification time, nanoseconds since the epoch
   std::string content_digest;  ///< `digest_hex` of the file's bytes
   std::string text;            ///< extracted text (UTF-8), kept for snippets
-  std::vector<RecordedEntity> countries;  ///< most mentioned first
-  std::vector<RecordedEntity> actors;     ///< most mentioned first
+  std::string author;          ///< one line, "" when unknown
+  std::string date;            ///< ISO date at its precision ("2024-03"), "" when unknown
+  std::string description;     ///< one line
+  std::vector<std::string> keywords;
+  std::string canonical_url;
+  std::string language;                    ///< ISO 639-1 code, "" when unknown
+  std::vector<std::uint64_t> page_starts;  ///< byte offsets in `text` where page 2, 3... begin
+  std::vector<RecordedEntity> countries;   ///< most mentioned first
+  std::vector<RecordedEntity> actors;      ///< most mentioned first
 };
 
 /// Serialises `record` in Dossier's record format: a magic byte and version, then tagged,

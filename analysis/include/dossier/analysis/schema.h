@@ -26,6 +26,10 @@ inline constexpr std::string_view kUniquePrefix = "Q";
 inline constexpr std::string_view kFormatPrefix = "T";
 /// A folded component of the document's path (folder or file name), for `path:` queries.
 inline constexpr std::string_view kPathPrefix = "P";
+/// Language of the document: "L" + ISO 639-1 code ("Lno"), for `lang:` queries.
+inline constexpr std::string_view kLanguagePrefix = "L";
+/// A folded word of the author line, with positions, for `author:` queries.
+inline constexpr std::string_view kAuthorPrefix = "A";
 /// Content digest of the file's bytes (`digest_hex`), to find renamed or moved files.
 inline constexpr std::string_view kContentPrefix = "XH";
 /// A country the document names: "XC" + ISO code ("XCCN"). Filter term.
@@ -42,6 +46,11 @@ enum ValueSlot : unsigned {
   kDigestSlot = 2,     ///< content digest, 32 hex digits
   kCountriesSlot = 3,  ///< the document's country codes, sorted, joined by `kSetSeparator` (facets)
   kActorsSlot = 4,     ///< the document's actor ids, sorted, joined by `kSetSeparator` (facets)
+  kDateFirstSlot = 5,  ///< first day the document's date covers, "YYYYMMDD" (date filters, sorting)
+  kDateLastSlot = 6,   ///< last day the document's date covers, "YYYYMMDD" (date filters)
+  kYearSlot = 7,       ///< the date's year, "2024" (facet)
+  kLanguageSlot = 8,   ///< ISO 639-1 code (facet)
+  kFormatSlot = 9,     ///< "txt", "md", "html", "pdf", "docx", "odt" (facet)
 };
 
 /// Separates the members of an entity set in a value slot; never part of a code or an id.
@@ -53,6 +62,9 @@ inline constexpr char kSetSeparator = '|';
 inline constexpr std::string_view kSchemaVersionKey = "dossier.schema";
 inline constexpr std::string_view kSchemaVersion = "1";
 
+/// The languages of the indexed documents, joined by `kSetSeparator`: a query word is stemmed in
+/// each of them.
+inline constexpr std::string_view kLanguagesKey = "dossier.languages";
 /// Digest of the gazetteer whose names and aliases are stored in the metadata below.
 inline constexpr std::string_view kGazetteerDigestKey = "dossier.gazetteer";
 /// "dossier.country." + code -> the country's name.

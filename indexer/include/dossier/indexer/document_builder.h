@@ -29,20 +29,23 @@ struct SourceFile {
 struct BuiltDocument {
   Xapian::Document document;
   std::vector<analysis::Actor> defined_actors;  ///< actors of kind unknown that the report defines
+  std::string language;  ///< ISO 639-1 code the file declares or its text is detected to be in; "" if unknown
 };
 
-/// Builds documents. The text is analysed once: the same token stream gives the positional body
-/// terms and their `Z` stems and, when there is a tagger, the document's countries and actors.
+/// Builds documents. The language is the one the file declares, else the one CLD2 detects; it picks
+/// the stemmer (English when unknown). The text is analysed once: the same token stream gives the
+/// positional body terms and their `Z` stems and, when there is a tagger, the countries and actors.
 /// Thread-safe (const), like the analyzer and tagger it uses.
 class DocumentBuilder {
  public:
   /// `tagger` may be null: documents then name no entities. Both must outlive the builder.
   DocumentBuilder(const analysis::Analyzer& analyzer, const analysis::EntityTagger* tagger);
 
-  /// Builds the document for `source`: body terms and stems, title terms (`S`, `ZS`), the unique
-  /// id (`Q`), format (`T`), path components (`P`), content digest (`XH`), countries (`XC`) and
-  /// actors (`XA`); the mtime, size, digest and entity-set value slots; the `DocumentRecord` as
-  /// data. Never throws on any text (terms are bounded by the analyzer).
+  /// Builds the document for `source`: body terms and stems, title terms (`S`, `ZS`), author words
+  /// (`A`), language (`L`), the unique id (`Q`), format (`T`), path components (`P`), content digest
+  /// (`XH`), countries (`XC`) and actors (`XA`); the mtime, size, digest, entity-set, date, year,
+  /// language and format value slots; the `DocumentRecord` as data. Never throws on any text
+  /// (terms are bounded by the analyzer).
   BuiltDocument build(const SourceFile& source, const ExtractedDocument& content) const;
 
  private:

@@ -24,6 +24,9 @@ class EntityResolver {
   /// Actor ids for an id, name or alias ("MSS", "Ministry of State Security", "Leviathan").
   /// Throws `UnknownEntityError` naming the closest known names.
   virtual std::vector<std::string> resolve_actor(std::string_view text) const = 0;
+  /// The language code for a code or English name ("no", "Norwegian"). Throws
+  /// `UnknownEntityError` listing the index's languages.
+  virtual std::string resolve_language(std::string_view text) const = 0;
 };
 
 /// Entity names stored in one index or in several shards searched together (each shard is asked
@@ -40,6 +43,10 @@ class EntityDirectory : public EntityResolver {
 
   std::vector<std::string> resolve_country(std::string_view text) const override;
   std::vector<std::string> resolve_actor(std::string_view text) const override;
+  std::string resolve_language(std::string_view text) const override;
+
+  /// The languages of the indexed documents (ISO 639-1 codes), from every shard.
+  std::vector<std::string> languages() const;
 
  private:
   std::string metadata(const std::string& key) const;

@@ -22,16 +22,19 @@ struct FacetValue {
   std::string country;                                      ///< actors only: the actor's country, or ""
 };
 
-/// Facets of a search, each sorted by count (most first), then name.
+/// Facets of a search, each sorted by count (most first), then name; years newest first.
 struct Facets {
   std::vector<FacetValue> countries;
   std::vector<FacetValue> actors;
+  std::vector<FacetValue> years;      ///< value "2024"
+  std::vector<FacetValue> languages;  ///< value "no", name "Norwegian"
+  std::vector<FacetValue> types;      ///< value and name "pdf"
 };
 
-/// Counts entities over every match. It uses only Xapian's built-in `ValueCountMatchSpy` (so that
-/// the same counting works on remote shards served by xapian-tcpsrv): one spy per entity-set slot
-/// counts each distinct set of entities; each set is then split and its count added to every
-/// member. Exact when the search examines every match (the searcher asks for that).
+/// Counts facets over every match. It uses only Xapian's built-in `ValueCountMatchSpy` (so that
+/// the same counting works on remote shards served by xapian-tcpsrv): one spy per slot. For the
+/// entity-set slots it counts each distinct set of entities; each set is then split and its count
+/// added to every member. Exact when the search examines every match (the searcher asks for that).
 class FacetCounter {
  public:
   FacetCounter();
@@ -45,6 +48,9 @@ class FacetCounter {
  private:
   Xapian::ValueCountMatchSpy countries_;
   Xapian::ValueCountMatchSpy actors_;
+  Xapian::ValueCountMatchSpy years_;
+  Xapian::ValueCountMatchSpy languages_;
+  Xapian::ValueCountMatchSpy types_;
 };
 
 }  // namespace dossier::searcher

@@ -4,6 +4,9 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <vector>
+
 #include "dossier/analysis/analyzer.h"
 #include "dossier/searcher/entity_directory.h"
 #include "dossier/searcher/match_terms.h"
@@ -17,6 +20,14 @@ enum class DefaultOperator {
   Or,   ///< any term may match; more matching terms rank higher (`--any`)
 };
 
+/// What a query is built with.
+struct QueryContext {
+  const analysis::Analyzer& analyzer;
+  const EntityResolver& resolver;  ///< country, actor and language names
+  DefaultOperator default_operator = DefaultOperator::And;
+  std::vector<std::string> stem_languages;  ///< the index's languages; empty means the analyzer's default
+};
+
 /// A query ready to run, with what a snippet should highlight.
 struct BuiltQuery {
   Xapian::Query query;
@@ -25,17 +36,24 @@ struct BuiltQuery {
 
 /// Builds the Xapian query for `tree`:
 /// - a word becomes its stem term (`Z` prefix) when it is a letter word, else its exact term
-///   (numbers, identifiers, ideographs); a word the analyzer splits into several tokens
-///   ("China-based", "国家安全部") becomes a phrase of them;
+///   (numbers, identifiers, ideographs); with several index languages, the word's stems in each,
+///   as one `OP_SYNONYM` (weighted as one term); a word the analyzer splits into several tokens
+///   ("China-based", "国家安全部") becomes a phrase of them; `*` alone matches every document;
 /// - a quoted phrase matches its exact, unstemmed terms in order; a one-word phrase is that exact word;
 /// - `NOT x` and `-x` exclude (`a -b` is `a AND_NOT b`; a query of exclusions only excludes from all);
-/// - fields: `title:` matches title words (ranked); `path:` folder or file name words, `type:` a
-///   format (txt, md...), `country:` and `actor:` names resolved by `resolver` — these four
-///   select without changing the ranking;
+/// - fields: `title:` and `author:` match title and author words (ranked); `path:` folder or file
+///   name words, `type:` a format (txt, md, html, pdf, docx, odt), `lang:` a language code or name,
+///   `date:FROM..TO` (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out; one date alone is
+///   that date) documents whose whole date lies in the range, `country:` and `actor:` names
+///   resolved by the resolver — these select without changing the ranking;
 /// - a word with nothing to search (punctuation) is dropped.
-/// Throws `QuerySyntaxError` when nothing searchable is left, `UnknownEntityError` (from the
-/// resolver) for a country or actor the index does not know.
-BuiltQuery build_query(const QueryNode& tree, const analysis::Analyzer& analyzer,
-                       DefaultOperator default_operator, const EntityResolver& resolver);
+/// Throws `QuerySyntaxError` when nothing searchable is left or a date is malformed (with its
+/// column), `UnknownEntityError` (from the resolver) for a country, actor or language the index
+/// does not know.
+BuiltQuery build_query(const QueryNode& tree, const QueryContext& context);
+
+/// The query for documents whose whole date lies between `first_day` and `last_day` (YYYYMMDD,
+/// inclusive; 0 for an open end). It selects without weight.
+Xapian::Query date_range_query(int first_day, int last_day);
 
 }  // namespace dossier::searcher

@@ -30,7 +30,8 @@ struct QueryNode {
 };
 
 /// The field names the query language knows.
-inline constexpr std::string_view kQueryFields[] = {"title", "path", "type", "country", "actor"};
+inline constexpr std::string_view kQueryFields[] = {"title", "author", "path",    "type",
+                                                    "lang",  "date",   "country", "actor"};
 
 /// Parses `query`. Grammar, loosest binding first:
 ///

@@ -8,14 +8,17 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "dossier/analysis/analyzer.h"
+#include "dossier/analysis/document_date.h"
 #include "dossier/analysis/document_record.h"
 #include "dossier/analysis/entity_report.h"
 #include "dossier/searcher/entity_directory.h"
 #include "dossier/searcher/facets.h"
+#include "dossier/searcher/match_terms.h"
 #include "dossier/searcher/snippet.h"
 
 namespace dossier::searcher {
@@ -26,15 +29,24 @@ enum class MatchMode {
   Any,  ///< any word may match, documents with more of them rank higher (long natural-language queries)
 };
 
+/// How hits are ordered.
+enum class SortOrder {
+  Relevance,  ///< best BM25 score first (default)
+  Date,       ///< newest first; documents without a date last, then by relevance
+};
+
 /// One search.
 struct SearchRequest {
-  std::string query;       ///< in Dossier's query language (see query_parser.h)
+  std::string query;       ///< in Dossier's query language; "*" (or "" when a filter is given) lists all
   std::size_t limit = 10;  ///< hits to return; 0 returns only the total and facets
   std::size_t offset = 0;  ///< hits to skip, for paging
   MatchMode mode = MatchMode::All;
   std::vector<std::string> countries;  ///< keep documents naming each of these (code, name or demonym)
   std::vector<std::string> actors;     ///< keep documents naming each of these (id, name or alias)
-  std::size_t facet_limit = 20;        ///< values per facet; 0 for all
+  std::optional<analysis::DocumentDate> since;  ///< keep documents whose date starts on or after this
+  std::optional<analysis::DocumentDate> until;  ///< keep documents whose date ends on or before this
+  SortOrder sort = SortOrder::Relevance;
+  std::size_t facet_limit = 20;  ///< values per facet; 0 for all
   SnippetOptions snippet;
 };
 
@@ -47,6 +59,11 @@ struct SearchHit {
   Snippet snippet;
   std::vector<std::string> countries;  ///< codes of the countries the document names, most mentioned first
   std::vector<std::string> actors;     ///< names of the actors the document names, most mentioned first
+  std::string format;                  ///< "txt", "pdf"...
+  std::string date;                    ///< ISO date at its precision, "" when unknown
+  std::string author;                  ///< "" when unknown
+  std::string language;                ///< ISO 639-1 code, "" when unknown
+  std::size_t page = 0;                ///< page of the snippet for paginated formats (PDF), else 0
 };
 
 /// The answer to a `SearchRequest`.
@@ -81,8 +98,9 @@ class Searcher {
 
   /// Runs `request` on the latest committed state of the index. The total and facets are exact
   /// (every match is counted). When a writer commits while the search runs, the search is
-  /// retried. Throws `QuerySyntaxError` for an invalid query, `UnknownEntityError` for a country
-  /// or actor the index does not know, `SearchError` when the index cannot be read.
+  /// retried. Throws `QuerySyntaxError` for an invalid query (an empty one is invalid unless a
+  /// filter is given), `UnknownEntityError` for a country, actor or language the index does not
+  /// know, `SearchError` when the index cannot be read.
   SearchResult search(const SearchRequest& request);
 
   /// The stored details of the document indexed from `path` (made absolute). Throws
@@ -92,6 +110,7 @@ class Searcher {
  private:
   SearchResult run(const SearchRequest& request);
   Xapian::Query filters(const SearchRequest& request) const;
+  SearchHit hit_for(const Xapian::MSetIterator& match, const MatchTerms& terms, const SearchRequest& request);
   analysis::EntityReport entity_report(const analysis::DocumentRecord& record) const;
 
   std::string description_;  // the database path(s), for messages

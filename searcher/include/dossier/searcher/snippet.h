@@ -23,6 +23,9 @@ struct HighlightSpan {
 struct Snippet {
   std::string text;
   std::vector<HighlightSpan> highlights;
+  /// Byte offset in the document's text of the first match shown, or of the passage's start when
+  /// nothing matched: where the passage is "found" (a PDF hit's page is the page of this offset).
+  std::size_t anchor = 0;
 };
 
 /// Snippet settings.
@@ -32,11 +35,11 @@ struct SnippetOptions {
 
 /// Picks the passage of `text` (UTF-8) of about `options.max_bytes` that holds the most distinct
 /// query terms, then the most matches, and marks every match in it. Words match as the search did:
-/// by folded term or by stem, using the same analyzer, so a snippet highlights "Sécurité" for a
-/// query `securite` and a whole identifier for `CVE-2023-27997`. When nothing in the text matches
-/// (the document matched on its title or path), the start of the text is shown. Empty text gives
-/// an empty snippet.
+/// by folded term or by stem (in `language`, the document's), using the same analyzer, so a snippet
+/// highlights "Sécurité" for a query `securite` and a whole identifier for `CVE-2023-27997`. When
+/// nothing in the text matches (the document matched on its title or path), the start of the text
+/// is shown. Empty text gives an empty snippet.
 Snippet make_snippet(std::string_view text, const MatchTerms& terms, const analysis::Analyzer& analyzer,
-                     const SnippetOptions& options);
+                     const SnippetOptions& options, std::string_view language);
 
 }  // namespace dossier::searcher
