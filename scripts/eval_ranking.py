@@ -66,6 +66,10 @@ def parse_args(argv):
     parser.add_argument("--dossier", help="dossier binary to evaluate (default: build and use "
                                           "build/bin/dossier)")
     parser.add_argument("--json", dest="json_out", help="also write the results as JSON here")
+    parser.add_argument("--drop-stopwords", action="store_true",
+                        help="diagnostic, not the goal's setting: remove quest's 33 stopwords from "
+                             "both engines' queries (quest drops them anyway), to see what "
+                             "query-side stopping would do for dossier")
     args = parser.parse_args(argv)
     args.collections = [c.strip() for c in args.collections.split(",") if c.strip()]
     unknown = [c for c in args.collections if c not in COLLECTIONS]
@@ -161,6 +165,11 @@ def load_qrels(path, columns, grading):
 
 QUERY_SYNTAX = re.compile(r"[\"\u201c\u201d()]")
 
+# The stop list quest (xapian-tools 1.4) applies to its queries; used only with --drop-stopwords.
+QUEST_STOPWORDS = frozenset(
+    "a about an and are as at be by en for from how i in is it of on or that the this to was what "
+    "when where which who why will with".split())
+
 
 def clean_query(text):
     """Lower-cases the text, so that AND/OR/NOT are ordinary words to both parsers (and quest,
@@ -169,6 +178,11 @@ def clean_query(text):
     with spaces; strips a leading '-' or '+' (exclusion / requirement) from every word."""
     words = QUERY_SYNTAX.sub(" ", text.lower()).split()
     return " ".join(w.lstrip("-+") for w in words if w.lstrip("-+"))
+
+
+def drop_stopwords(query):
+    """The query without quest's stopwords (a word is compared without trailing punctuation)."""
+    return " ".join(w for w in query.split() if w.rstrip(".,;:?!") not in QUEST_STOPWORDS)
 
 
 def doc_id_of(path):
@@ -279,17 +293,24 @@ def write_documents(folder, documents, signature):
     return True
 
 
+def prune_old_indexes(root, name, key):
+    """Removes NAME-MTIME indexes (and their .done markers) other than `key`."""
+    pattern = re.compile(re.escape(name) + r"-\d+(\.done)?$")
+    for entry in os.listdir(root):
+        path = os.path.join(root, entry)
+        if pattern.match(entry) and entry not in (key, key + ".done"):
+            if os.path.isdir(path):
+                benchlib.remove_tree(path)
+            else:
+                os.remove(path)
+
+
 def cached_index(root, name, binary, docs_changed, build):
-    """root/NAME-MTIME_NS built by build(db) unless present (and the documents unchanged);
-    older NAME-* indexes of this collection are removed."""
+    """root/NAME-MTIME_NS, built by build(db) unless already built from the same documents."""
     key = f"{name}-{os.stat(binary).st_mtime_ns}"
     db = os.path.join(root, key)
     done_marker = db + ".done"
-    for entry in os.listdir(root):
-        if entry.startswith(name + "-") and not entry.startswith(key):
-            benchlib.remove_tree(os.path.join(root, entry))
-            if os.path.isfile(os.path.join(root, entry)):
-                os.remove(os.path.join(root, entry))
+    prune_old_indexes(root, name, key)
     if docs_changed or not os.path.isfile(done_marker):
         benchlib.remove_tree(db)
         build(db)
@@ -311,22 +332,22 @@ def build_indexes(root, docs, dossier, docs_changed):
             cached_index(root, "omindex", "/usr/bin/omindex", docs_changed, omindex_build))
 
 
-def write_trec_files(root, qrels, runs):
+def write_trec_files(root, qrels, runs, tag):
     """qrels and runs in TREC format, so that trec_eval can check these numbers."""
     with open(os.path.join(root, "qrels.trec"), "w", encoding="utf-8") as out:
         for query_id, judgments in qrels.items():
             for doc_id, gain in judgments.items():
                 out.write(f"{query_id} 0 {doc_id} {gain}\n")
     for engine, run in runs.items():
-        with open(os.path.join(root, f"{engine}.run"), "w", encoding="utf-8") as out:
+        with open(os.path.join(root, f"{engine}{tag}.run"), "w", encoding="utf-8") as out:
             for query_id, ranking in run.items():
                 for rank, doc_id in enumerate(ranking, start=1):
                     out.write(f"{query_id} Q0 {doc_id} {rank} {1000.0 / rank:.6f} {engine}\n")
 
 
-def write_per_query(root, queries, scores):
+def write_per_query(root, queries, scores, tag):
     text_of = dict(queries)
-    with open(os.path.join(root, "per-query.tsv"), "w", encoding="utf-8") as out:
+    with open(os.path.join(root, f"per-query{tag}.tsv"), "w", encoding="utf-8") as out:
         out.write("query\tdossier_ap\tquest_ap\tdossier_ndcg10\tquest_ndcg10\ttext\n")
         for query_id, dossier in scores["dossier"]["per_query"].items():
             quest = scores["quest"]["per_query"][query_id]
@@ -348,12 +369,15 @@ def evaluate(name, args, dossier):
     docs_changed = write_documents(os.path.join(root, "docs"), documents, signature_of(sources))
     dossier_db, omindex_db = build_indexes(root, os.path.join(root, "docs"), dossier, docs_changed)
     judged = [(q, clean_query(text)) for q, text in queries if q in qrels]
+    if args.drop_stopwords:
+        judged = [(q, drop_stopwords(text)) for q, text in judged]
     log(f"{name}: {len(documents)} documents, {len(queries)} queries, {len(judged)} judged")
     runs = {"dossier": {q: run_dossier(dossier, dossier_db, text, args.depth) for q, text in judged},
             "quest": {q: run_quest(omindex_db, text, args.depth) for q, text in judged}}
     scores = {engine: score_run(run, qrels, set(documents)) for engine, run in runs.items()}
-    write_trec_files(root, qrels, runs)
-    write_per_query(root, queries, scores)
+    tag = "-drop-stopwords" if args.drop_stopwords else ""
+    write_trec_files(root, qrels, runs, tag)
+    write_per_query(root, queries, scores, tag)
     missing = sorted(set(qrels) - {q for q, _ in judged}, key=int)
     return {"documents": len(documents), "queries": len(queries), "judged": len(qrels),
             "judged_without_text": missing, "scores": scores}
@@ -374,12 +398,14 @@ def results_table(results):
     return benchlib.format_table(header, rows)
 
 
-def print_report(results, machine, dossier):
+def print_report(results, machine, dossier, args):
     print(f"Ranking evaluation, {benchlib.machine_line(machine)}")
     print(f"  dossier: {dossier}; {benchlib.first_line(['omindex', '--version'])}; "
           f"{benchlib.first_line(['quest', '--version'])}")
     print("  dossier search --any --json -n 1000 vs quest -m 1000 (OR) on omindex's index; "
           "queries lower-cased, \"()“” removed, leading -/+ stripped")
+    if args.drop_stopwords:
+        print("  DIAGNOSTIC: quest's stopwords removed from both engines' queries (--drop-stopwords)")
     print()
     print(results_table(results))
     leads = all(r["scores"]["dossier"]["map"] > r["scores"]["quest"]["map"] for r in results.values())
@@ -398,7 +424,7 @@ def main(argv):
     machine = benchlib.machine_info()
     os.makedirs(args.work, exist_ok=True)
     results = {name: evaluate(name, args, dossier) for name in args.collections}
-    print_report(results, machine, dossier)
+    print_report(results, machine, dossier, args)
     if args.json_out:
         with open(args.json_out, "w", encoding="utf-8") as out:
             json.dump({"machine": machine, "results": results}, out, indent=1)
