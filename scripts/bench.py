@@ -216,8 +216,8 @@ def omindex_doccount(db):
     return int(match.group(1)) if match else None
 
 
-def build_both(dossier, corpus, db_root, label):
-    """Full build then no-change rerun with each indexer; returns {tool: {...}}."""
+def build_both(dossier, corpus, db_root, label, rerun=True):
+    """Full build (then a no-change rerun) with each indexer; returns {tool: {...}}."""
     results = {}
     for tool in ("dossier", "omindex"):
         db = os.path.join(db_root, f"{tool}-{label}")
@@ -227,10 +227,11 @@ def build_both(dossier, corpus, db_root, label):
         log(f"{tool}: full build of {corpus['files']} files")
         full = benchlib.run_timed(command, ok_codes)
         log(f"{tool}: full build {full.wall:.1f} s, peak RSS {full.max_rss_kb / 1000:.0f} MB")
-        rerun = benchlib.run_timed(command, ok_codes)
-        log(f"{tool}: no-change rerun {rerun.wall:.1f} s")
-        entry = {"db": db, "full": full.as_dict(), "rerun": rerun.as_dict(),
-                 "size_bytes": benchlib.tree_size(db)}
+        entry = {"db": db, "full": full.as_dict(), "size_bytes": benchlib.tree_size(db)}
+        if rerun:
+            again = benchlib.run_timed(command, ok_codes)
+            log(f"{tool}: no-change rerun {again.wall:.1f} s")
+            entry["rerun"] = again.as_dict()
         if tool == "dossier":
             entry["report"] = check_dossier_report(full, corpus["files"])
         else:
@@ -459,7 +460,7 @@ def tool_versions(dossier):
 def run_scaling(dossier, args, db_root):
     small = prepare_corpus(args.corpus, args.work, args.rss_scaling)
     warm_cache(small["folder"])
-    builds = build_both(dossier, small, db_root, f"first-{args.rss_scaling}")
+    builds = build_both(dossier, small, db_root, f"first-{args.rss_scaling}", rerun=False)
     for tool in ("dossier", "omindex"):
         benchlib.remove_tree(builds[tool]["db"])
     return {"files": small["files"], "builds": builds}
