@@ -449,8 +449,9 @@ def print_report(results):
 # ---------------------------------------------------------------------------------------------
 
 def tool_versions(dossier):
+    built = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.stat(dossier).st_mtime))
     return {
-        "dossier": f"{dossier} (mtime {time.strftime('%Y-%m-%d %H:%M', time.localtime(os.stat(dossier).st_mtime))})",
+        "dossier": f"{dossier} (built {built}; source {benchlib.source_revision()})",
         "omindex": benchlib.first_line(["omindex", "--version"]),
         "quest": benchlib.first_line(["quest", "--version"]),
         "ripgrep": benchlib.first_line(["rg", "--version"]),

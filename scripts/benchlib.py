@@ -119,6 +119,17 @@ def first_line(argv):
     return lines[0] if lines else ""
 
 
+def source_revision():
+    """The repository's commit (short), with "+changes" when the work tree differs from it."""
+    def git(*args):
+        done = subprocess.run(["git", "-C", REPO_ROOT] + list(args), stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
 def cpu_model():
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
@@ -176,9 +187,9 @@ def format_table(header, rows):
 
 
 def _looks_numeric(cell):
-    stripped = cell.replace(",", "").replace("x", "").replace("%", "").replace("+", "").replace("~", "").strip()
-    for unit in (" ms", " s", " MB", " MiB"):
-        stripped = stripped.replace(unit, "")
+    stripped = cell
+    for decoration in (" ms", " s", " MB", ",", "x", "%", "+", "~"):
+        stripped = stripped.replace(decoration, "")
     try:
         float(stripped)
         return True

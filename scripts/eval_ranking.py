@@ -400,7 +400,8 @@ def results_table(results):
 
 def print_report(results, machine, dossier, args):
     print(f"Ranking evaluation, {benchlib.machine_line(machine)}")
-    print(f"  dossier: {dossier}; {benchlib.first_line(['omindex', '--version'])}; "
+    print(f"  dossier: {dossier} (source {benchlib.source_revision()}); "
+          f"{benchlib.first_line(['omindex', '--version'])}; "
           f"{benchlib.first_line(['quest', '--version'])}")
     print("  dossier search --any --json -n 1000 vs quest -m 1000 (OR) on omindex's index; "
           "queries lower-cased, \"()“” removed, leading -/+ stripped")
