@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -329,7 +330,8 @@ def build_indexes(root, docs, dossier, docs_changed):
         benchlib.run_timed(["omindex", "--db", db, "--url", "/", docs])
 
     return (cached_index(root, "dossier", dossier, docs_changed, dossier_build),
-            cached_index(root, "omindex", "/usr/bin/omindex", docs_changed, omindex_build))
+            cached_index(root, "omindex", shutil.which("omindex") or "/usr/bin/omindex", docs_changed,
+                         omindex_build))
 
 
 def write_trec_files(root, qrels, runs, tag):
