@@ -20,6 +20,9 @@ void add_search_command(CLI::App& app, CommandRunner& runner);
 /// Registers `dossier entities`.
 void add_entities_command(CLI::App& app, CommandRunner& runner);
 
+/// Registers `dossier stats`.
+void add_stats_command(CLI::App& app, CommandRunner& runner);
+
 /// Registers `dossier show`.
 void add_show_command(CLI::App& app, CommandRunner& runner);
 

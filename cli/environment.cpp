@@ -50,10 +50,13 @@ bool is_terminal(std::FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
 }
 
-bool wants_color(std::FILE* stream) {
-  if (!is_terminal(stream) || variable("NO_COLOR")) return false;
+bool terminal_is_dumb() {
   const auto term = variable("TERM");
-  return !term || *term != "dumb";
+  return term && *term == "dumb";
+}
+
+bool wants_color(std::FILE* stream) {
+  return is_terminal(stream) && !variable("NO_COLOR") && !terminal_is_dumb();
 }
 
 }  // namespace dossier::cli

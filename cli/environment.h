@@ -39,6 +39,9 @@ std::vector<std::filesystem::path> gazetteer_files(const std::vector<std::string
 /// True when `stream` is a terminal.
 bool is_terminal(std::FILE* stream);
 
+/// True when $TERM is "dumb": the terminal cannot redraw a line.
+bool terminal_is_dumb();
+
 /// True when colour should be used on `stream`: a terminal, $NO_COLOR unset or empty, $TERM not "dumb".
 bool wants_color(std::FILE* stream);
 

@@ -1,7 +1,9 @@
-// `dossier index PATH... [--db DIR] [--json]`
+// `dossier index PATH... [--db DIR] [--full] [--wait SECONDS] [--json] ...`
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,7 @@
 #include "dossier/indexer/indexer.h"
 #include "environment.h"
 #include "exit_codes.h"
+#include "progress_bar.h"
 
 namespace dossier::cli {
 namespace {
@@ -20,11 +23,18 @@ struct IndexFlags {
   std::vector<std::string> exclude;
   std::uint64_t max_size = 100'000'000;
   std::vector<std::string> gazetteers;
+  double wait_seconds = 0;
+  std::size_t batch = 1000;
+  bool full = false;
+  bool follow_symlinks = false;
+  bool retry_failed = false;
   bool no_capitals = false;
+  bool quiet = false;
+  bool verbose = false;
   bool json = false;
 };
 
-int run_index_command(const IndexFlags& flags) {
+indexer::IndexOptions options_from(const IndexFlags& flags) {
   indexer::IndexOptions options;
   const DatabaseEnvironment env = read_database_environment();
   options.database = resolve_database(flags.database, env);
@@ -33,56 +43,128 @@ int run_index_command(const IndexFlags& flags) {
   options.roots.assign(flags.paths.begin(), flags.paths.end());
   options.exclude = flags.exclude;
   options.max_file_bytes = flags.max_size;
+  options.mode = flags.full ? indexer::RunMode::Full : indexer::RunMode::Incremental;
+  options.failed_files = flags.retry_failed ? indexer::FailedFilesPolicy::RetryAll
+                                            : indexer::FailedFilesPolicy::RetryWhenChanged;
+  options.symlinks = flags.follow_symlinks ? indexer::SymlinkPolicy::Follow : indexer::SymlinkPolicy::Skip;
+  options.wait = std::chrono::milliseconds(static_cast<std::int64_t>(flags.wait_seconds * 1000));
+  options.commit.max_documents = flags.batch;
+  return options;
+}
+
+const char* change_label(indexer::FileChangeKind kind) {
+  switch (kind) {
+    case indexer::FileChangeKind::Added:
+      return "added";
+    case indexer::FileChangeKind::Updated:
+      return "updated";
+    case indexer::FileChangeKind::Renamed:
+      return "renamed";
+    case indexer::FileChangeKind::Deleted:
+      return "deleted";
+  }
+  return "changed";
+}
+
+// Errors always reach stderr; progress only on a terminal; changes only with --verbose.
+indexer::IndexEvents events_for(const IndexFlags& flags, ProgressBar& bar) {
   indexer::IndexEvents events;
-  events.on_error = [](const indexer::FileError& error) {
+  events.on_error = [&bar](const indexer::FileError& error) {
+    bar.clear();
     std::fprintf(stderr, "error: %s: %s\n", analysis::printable(error.path).c_str(),
                  analysis::printable(error.reason).c_str());
   };
+  events.on_progress = [&bar](const indexer::IndexProgress& progress) { bar.update(progress); };
+  if (flags.verbose) {
+    events.on_change = [&bar](const indexer::FileChange& change) {
+      bar.clear();
+      std::fprintf(stderr, "%s %s\n", change_label(change.kind), analysis::printable(change.path).c_str());
+    };
+  }
+  return events;
+}
+
+int run_index_command(const IndexFlags& flags) {
+  const indexer::IndexOptions options = options_from(flags);
+  const bool on_terminal = is_terminal(stderr) && !terminal_is_dumb();
+  ProgressBar bar(stderr, on_terminal && !flags.quiet);
   indexer::IndexReport report;
   try {
-    report = indexer::run_index(options, events);
+    report = indexer::run_index(options, events_for(flags, bar));
   } catch (const indexer::IndexLockedError& e) {
+    bar.clear();
     std::fprintf(stderr, "error: %s\n", e.what());
     return kExitLocked;
   }
+  bar.clear();
   if (flags.json) {
     std::printf("%s\n", indexer::report_to_json(report).c_str());
-  } else {
+  } else if (!flags.quiet && (on_terminal || flags.verbose)) {
     std::fprintf(stderr, "%s\n", indexer::report_to_line(report).c_str());
   }
+  if (report.root_errors > 0) return kExitError;
   return report.failed == 0 ? kExitOk : kExitSomeFailed;
+}
+
+void add_flags(CLI::App& command, IndexFlags& flags) {
+  command.add_option("paths", flags.paths, "Folders or files to index (recursively)")->required();
+  command.add_option("--db", flags.database,
+                     "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
+                     "else ~/.local/share/dossier/index)");
+  command.add_flag("--full", flags.full,
+                   "Read every file again, rebuilding documents in place (searchable meanwhile)");
+  command
+      .add_option("--wait", flags.wait_seconds,
+                  "Wait up to SECONDS for another writer's lock (default: exit 75 at once)")
+      ->type_name("SECONDS")
+      ->check(CLI::NonNegativeNumber);
+  command
+      .add_option("--exclude", flags.exclude,
+                  "Skip paths matching GLOB (gitignore syntax, relative to each root; repeatable)")
+      ->type_name("GLOB");
+  command.add_option("--max-size", flags.max_size, "Fail files larger than BYTES (default 100000000)")
+      ->type_name("BYTES");
+  command.add_flag("--follow-symlinks", flags.follow_symlinks, "Follow symbolic links (loops are detected)");
+  command.add_flag("--retry-failed", flags.retry_failed,
+                   "Read files that failed before even if they did not change");
+  command
+      .add_option("--batch", flags.batch, "Commit every N changed documents (default 1000; also every 64 MB)")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  command
+      .add_option("--gazetteer", flags.gazetteers,
+                  "Also tag the actors listed in FILE (actors TSV format; repeatable). "
+                  "~/.config/dossier/gazetteer.tsv is always read when it exists")
+      ->type_name("FILE");
+  command.add_flag("--no-capitals", flags.no_capitals,
+                   "Do not count a capital (\"Beijing\") as a mention of its country");
+  command.add_flag("-q,--quiet", flags.quiet, "No progress and no summary; errors only");
+  command.add_flag("-v,--verbose", flags.verbose,
+                   "Name every file added, updated, renamed or deleted, and summarise");
+  command.add_flag("--json", flags.json, "Print the run summary as one JSON object on stdout");
 }
 
 }  // namespace
 
 void add_index_command(CLI::App& app, CommandRunner& runner) {
   auto flags = std::make_shared<IndexFlags>();
-  CLI::App* command = app.add_subcommand("index", "Index folders (or files) of reports into the database");
-  command->add_option("paths", flags->paths, "Folders or files to index (recursively)")->required();
-  command->add_option("--db", flags->database,
-                      "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
-                      "else ~/.local/share/dossier/index)");
-  command
-      ->add_option("--exclude", flags->exclude,
-                   "Skip paths matching GLOB (gitignore syntax, relative to each root; repeatable)")
-      ->type_name("GLOB");
-  command->add_option("--max-size", flags->max_size, "Fail files larger than BYTES (default 100000000)")
-      ->type_name("BYTES");
-  command
-      ->add_option("--gazetteer", flags->gazetteers,
-                   "Also tag the actors listed in FILE (actors TSV format; repeatable). "
-                   "~/.config/dossier/gazetteer.tsv is always read when it exists")
-      ->type_name("FILE");
-  command->add_flag("--no-capitals", flags->no_capitals,
-                    "Do not count a capital (\"Beijing\") as a mention of its country");
-  command->add_flag("--json", flags->json, "Print the run summary as one JSON object on stdout");
+  CLI::App* command = app.add_subcommand("index", "Index folders (or files) of reports, incrementally");
+  add_flags(*command, *flags);
   command->footer(
-      "Indexes .txt, .md and .markdown files; other files are skipped and counted. Hidden files,\n"
-      "version-control folders and symbolic links are not followed; a .dossierignore file in any\n"
-      "folder (gitignore syntax) excludes paths below it. A file indexed again replaces its\n"
-      "document. Each file that fails is named on stderr with the reason; the run goes on.\n"
-      "Summary (stderr, or stdout with --json): indexed, skipped, failed, seconds.\n"
-      "Exit codes: 0 all indexed, 1 some files failed, 2 fatal error, 75 index locked.");
+      "Indexes .txt, .md, .markdown, .html, .htm, .pdf, .docx and .odt files; others are skipped and\n"
+      "counted. A rerun reads only new files and files whose size or mtime changed (and re-indexes\n"
+      "them only if their content did); removes documents of deleted files; keeps one document for a\n"
+      "renamed or moved file. A root that is missing, unreadable or suddenly empty deletes nothing.\n"
+      "Hidden files and version-control folders are skipped; symbolic links are not followed unless\n"
+      "--follow-symlinks; a .dossierignore file (gitignore syntax) excludes paths below its folder.\n"
+      "Files that fail are named on stderr with the reason, remembered, and retried when they change.\n"
+      "Output: errors always go to stderr. On a terminal a progress line and a summary are shown;\n"
+      "elsewhere (cron, systemd) nothing else unless --verbose. --json prints on stdout:\n"
+      "  {\"indexed\", \"added\", \"updated\", \"renamed\", \"deleted\", \"unchanged\", \"skipped\",\n"
+      "   \"failed\", \"root_errors\", \"seconds\", \"errors\": [{\"path\", \"reason\"}]}\n"
+      "Exit codes: 0 all good, 1 some files failed (the rest indexed), 2 fatal (bad arguments,\n"
+      "unusable index, a root missing, unreadable or suddenly empty), 75 index locked by another\n"
+      "writer (EX_TEMPFAIL: try again later, or use --wait).");
   command->callback([flags, &runner] { runner = [flags] { return run_index_command(*flags); }; });
 }
 

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   add_search_command(app, runner);
   add_show_command(app, runner);
   add_entities_command(app, runner);
+  add_stats_command(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -143,6 +143,20 @@ std::string encode_record(const DocumentRecord& record) {
   return out;
 }
 
+std::string decode_record_path(std::string_view data) {
+  if (data.size() < 2 || data[0] != kMagic) throw std::runtime_error("not a Dossier document record");
+  data.remove_prefix(2);
+  while (!data.empty()) {
+    const auto tag = static_cast<unsigned char>(data.front());
+    data.remove_prefix(1);
+    const std::uint64_t length = get_varint(data);
+    if (length > data.size()) throw std::runtime_error("truncated document record");
+    if (tag == kPathTag) return std::string(data.substr(0, length));
+    data.remove_prefix(length);
+  }
+  return {};
+}
+
 DocumentRecord decode_record(std::string_view data) {
   if (data.size() < 2 || data[0] != kMagic) throw std::runtime_error("not a Dossier document record");
   if (data[1] > kVersion) throw std::runtime_error("document record from a newer Dossier");

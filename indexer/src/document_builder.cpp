@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "dossier/analysis/digest.h"
 #include "dossier/analysis/document_record.h"
 #include "dossier/analysis/language.h"
 #include "dossier/analysis/schema.h"
@@ -58,11 +59,20 @@ void add_metadata_values(Xapian::Document& document, const ExtractedDocument& co
   document.add_value(schema::kFormatSlot, std::string(format));
 }
 
-// Folder and file names, so that `path:` can select a folder or a file.
-void add_path_terms(Xapian::Document& document, const std::string& path, const analysis::Analyzer& analyzer) {
-  for (const auto& component : std::filesystem::path(path)) {
-    const std::string name = analysis::repair_utf8(component.native());
-    analyzer.for_each_token(name, "none", [&document](const Token& token) {
+// The root folder's name and the folder and file names below it, so that `path:` can select a
+// folder or a file. The folders above the root (/home/user/...) say nothing about a document.
+void add_path_terms(Xapian::Document& document, const SourceFile& source,
+                    const analysis::Analyzer& analyzer) {
+  const std::filesystem::path path(source.path);
+  const std::filesystem::path root(source.root);
+  std::filesystem::path below = path.lexically_relative(root);
+  if (below.empty() || *below.begin() == "..") below = path.filename();
+  std::vector<std::string> names;
+  if (root != path) names.push_back(root.filename().native());
+  for (const auto& component : below)
+    names.push_back(component.native());
+  for (const std::string& name : names) {
+    analyzer.for_each_token(analysis::repair_utf8(name), "none", [&document](const Token& token) {
       document.add_boolean_term(schema::prefixed(schema::kPathPrefix, token.term));
     });
   }
@@ -111,11 +121,14 @@ BuiltDocument DocumentBuilder::build(const SourceFile& source, const ExtractedDo
   });
   add_title_terms(document, content.title, analyzer_, stem_language);
   add_author_terms(document, content.author, analyzer_);
-  add_path_terms(document, source.path, analyzer_);
+  add_path_terms(document, source, analyzer_);
   add_metadata_values(document, content, format_name(source.format), built.language);
   document.add_boolean_term(schema::unique_term(source.path));
   document.add_boolean_term(schema::prefixed(schema::kFormatPrefix, format_name(source.format)));
-  document.add_boolean_term(schema::prefixed(schema::kContentPrefix, source.content_digest));
+  const std::string root_digest = analysis::digest_hex(source.root);
+  document.add_boolean_term(schema::prefixed(schema::kRootPrefix, root_digest));
+  document.add_value(schema::kRootSlot, root_digest);
+  document.add_value(schema::kPathDigestSlot, analysis::digest_hex(source.path));
   document.add_value(schema::kMtimeSlot, schema::encode_int64(source.mtime_ns));
   document.add_value(schema::kSizeSlot, schema::encode_int64(static_cast<std::int64_t>(source.size)));
   document.add_value(schema::kDigestSlot, source.content_digest);

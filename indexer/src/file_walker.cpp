@@ -7,8 +7,10 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <set>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "dossier/indexer/file_reader.h"
@@ -65,6 +67,87 @@ std::shared_ptr<const IgnoreRules> rules_for(const PendingFolder& folder, const 
   return rules;
 }
 
+// One walk: the ignore rules, the folders still to visit and, when links are followed, the
+// folders already entered (by device and inode), so that a link back up the tree ends.
+class Walk {
+ public:
+  Walk(const fs::path& start, const WalkOptions& options, const WalkEvents& events)
+      : options_(options), events_(events) {
+    for (const std::string& pattern : options.exclude)
+      excluded_.add(pattern, start);
+  }
+
+  void run(const fs::path& start, const struct stat& info) {
+    entered_.insert({info.st_dev, info.st_ino});
+    pending_.push_back({start, std::make_shared<const IgnoreRules>()});
+    while (!pending_.empty()) {
+      PendingFolder folder = std::move(pending_.back());
+      pending_.pop_back();
+      visit(std::move(folder));
+    }
+  }
+
+ private:
+  bool is_ignored(const PendingFolder& folder, const fs::path& path, EntryType type) const {
+    return excluded_.verdict(path, type).value_or(folder.rules->ignores(path, type));
+  }
+
+  void visit(PendingFolder folder) {
+    std::error_code error;
+    std::vector<fs::path> entries = list_folder(folder.path, error);
+    if (error) {
+      events_.on_issue({folder.path, error.message()});
+      return;
+    }
+    folder.rules = rules_for(folder, events_);
+    // Sub-folders are pushed in reverse so that they are visited in byte order.
+    std::vector<PendingFolder> subfolders;
+    for (fs::path& entry : entries) {
+      if (is_skipped_name(entry.filename())) continue;
+      struct stat info {};
+      if (::lstat(entry.c_str(), &info) != 0) {
+        events_.on_issue({entry, std::strerror(errno)});
+        continue;
+      }
+      if (S_ISLNK(info.st_mode)) {
+        if (options_.symlinks == SymlinkPolicy::Skip || !follow(entry, info)) continue;
+      }
+      if (S_ISDIR(info.st_mode)) {
+        if (!is_ignored(folder, entry, EntryType::Folder) && enter(entry, info)) {
+          subfolders.push_back({std::move(entry), folder.rules});
+        }
+      } else if (S_ISREG(info.st_mode) && !is_ignored(folder, entry, EntryType::File)) {
+        events_.on_file({std::move(entry), static_cast<std::uint64_t>(info.st_size), mtime_ns_of(info)});
+      }
+    }
+    std::move(subfolders.rbegin(), subfolders.rend(), std::back_inserter(pending_));
+  }
+
+  // Replaces a link's lstat data by its target's; false (and reported) when it dangles.
+  bool follow(const fs::path& link, struct stat& info) {
+    if (::stat(link.c_str(), &info) != 0) {
+      events_.on_issue(
+          {link, errno == ENOENT ? std::string("dangling symbolic link") : std::strerror(errno)});
+      return false;
+    }
+    return true;
+  }
+
+  // True the first time a folder is entered; with links followed, a folder reached again is a loop.
+  bool enter(const fs::path& folder, const struct stat& info) {
+    if (options_.symlinks == SymlinkPolicy::Skip) return true;
+    if (entered_.insert({info.st_dev, info.st_ino}).second) return true;
+    events_.on_issue({folder, "symbolic link to a folder already walked (a loop)"});
+    return false;
+  }
+
+  const WalkOptions& options_;
+  const WalkEvents& events_;
+  IgnoreRules excluded_;
+  std::vector<PendingFolder> pending_;
+  std::set<std::pair<dev_t, ino_t>> entered_;
+};
+
 }  // namespace
 
 void walk_files(const fs::path& root, const WalkOptions& options, const WalkEvents& events) {
@@ -78,39 +161,11 @@ void walk_files(const fs::path& root, const WalkOptions& options, const WalkEven
     events.on_file({start, static_cast<std::uint64_t>(info.st_size), mtime_ns_of(info)});
     return;
   }
-  IgnoreRules excluded;
-  for (const std::string& pattern : options.exclude)
-    excluded.add(pattern, start);
-  const auto is_ignored = [&excluded](const PendingFolder& folder, const fs::path& path, EntryType type) {
-    return excluded.verdict(path, type).value_or(folder.rules->ignores(path, type));
-  };
-
-  std::vector<PendingFolder> pending{{start, std::make_shared<const IgnoreRules>()}};
-  while (!pending.empty()) {
-    PendingFolder folder = std::move(pending.back());
-    pending.pop_back();
-    std::error_code error;
-    std::vector<fs::path> entries = list_folder(folder.path, error);
-    if (error) {
-      events.on_issue({folder.path, error.message()});
-      continue;
-    }
-    folder.rules = rules_for(folder, events);
-    // Push sub-folders in reverse so they are visited in byte order.
-    std::vector<PendingFolder> subfolders;
-    for (fs::path& entry : entries) {
-      if (is_skipped_name(entry.filename())) continue;
-      if (::lstat(entry.c_str(), &info) != 0) {
-        events.on_issue({entry, std::strerror(errno)});
-      } else if (S_ISDIR(info.st_mode)) {
-        if (!is_ignored(folder, entry, EntryType::Folder))
-          subfolders.push_back({std::move(entry), folder.rules});
-      } else if (S_ISREG(info.st_mode) && !is_ignored(folder, entry, EntryType::File)) {
-        events.on_file({std::move(entry), static_cast<std::uint64_t>(info.st_size), mtime_ns_of(info)});
-      }
-    }
-    std::move(subfolders.rbegin(), subfolders.rend(), std::back_inserter(pending));
+  if (!S_ISDIR(info.st_mode)) {
+    throw fs::filesystem_error("not a folder or a regular file", start,
+                               std::make_error_code(std::errc::not_supported));
   }
+  Walk(start, options, events).run(start, info);
 }
 
 }  // namespace dossier::indexer

@@ -13,19 +13,30 @@ std::string report_to_json(const IndexReport& report) {
     errors.push_back(
         {{"path", analysis::repair_utf8(error.path)}, {"reason", analysis::repair_utf8(error.reason)}});
   }
-  const nlohmann::ordered_json json = {{"indexed", report.indexed},
-                                       {"skipped", report.skipped},
-                                       {"failed", report.failed},
-                                       {"seconds", report.seconds},
-                                       {"errors", std::move(errors)}};
+  const nlohmann::ordered_json json = {
+      {"indexed", report.indexed()}, {"added", report.added},      {"updated", report.updated},
+      {"renamed", report.renamed},   {"deleted", report.deleted},  {"unchanged", report.unchanged},
+      {"skipped", report.skipped},   {"failed", report.failed},    {"root_errors", report.root_errors},
+      {"seconds", report.seconds},   {"errors", std::move(errors)}};
   return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string report_to_line(const IndexReport& report) {
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
-  return "indexed " + std::to_string(report.indexed) + ", skipped " + std::to_string(report.skipped) +
-         ", failed " + std::to_string(report.failed) + " in " + seconds + " s";
+  std::string line;
+  const auto count = [&line](const char* label, std::size_t n) {
+    line += (line.empty() ? "" : ", ") + std::string(label) + " " + std::to_string(n);
+  };
+  count("added", report.added);
+  count("updated", report.updated);
+  count("renamed", report.renamed);
+  count("deleted", report.deleted);
+  count("unchanged", report.unchanged);
+  count("skipped", report.skipped);
+  count("failed", report.failed);
+  if (report.root_errors > 0) count("root errors", report.root_errors);
+  return line + " in " + seconds + " s";
 }
 
 }  // namespace dossier::indexer

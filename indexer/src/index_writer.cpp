@@ -1,6 +1,7 @@
 #include "dossier/indexer/index_writer.h"
 
 #include <system_error>
+#include <thread>
 
 #include "dossier/analysis/schema.h"
 
@@ -9,23 +10,35 @@ namespace {
 
 namespace schema = analysis::schema;
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
+// How often a waiting writer tries the lock again.
+constexpr std::chrono::milliseconds kLockRetry(100);
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path, std::chrono::milliseconds wait) {
   std::error_code error;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), error);
   if (error) throw IndexWriteError("cannot create " + path.parent_path().string() + ": " + error.message());
-  try {
-    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexLockedError("index " + path.string() + " is locked by another writer");
-  } catch (const Xapian::Error& e) {
-    throw IndexWriteError("cannot open index " + path.string() + ": " + e.get_description());
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  while (true) {
+    try {
+      return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        throw IndexLockedError(
+            "index " + path.string() + " is locked by another writer" +
+            (wait.count() > 0 ? " (waited " + std::to_string(wait.count() / 1000) + " s)" : ""));
+      }
+      std::this_thread::sleep_for(kLockRetry);
+    } catch (const Xapian::Error& e) {
+      throw IndexWriteError("cannot open index " + path.string() + ": " + e.get_description());
+    }
   }
 }
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& path, CommitPolicy policy)
-    : database_(open_writable(path)), policy_(policy) {
+IndexWriter::IndexWriter(const std::filesystem::path& path, CommitPolicy policy,
+                         std::chrono::milliseconds wait)
+    : database_(open_writable(path, wait)), policy_(policy) {
   try {
     const std::string version = database_.get_metadata(std::string(schema::kSchemaVersionKey));
     if (version.empty() && database_.get_doccount() == 0) {
@@ -48,6 +61,51 @@ void IndexWriter::replace(const std::string& unique_term, const Xapian::Document
   } catch (const Xapian::Error& e) {
     throw IndexWriteError("cannot write index: " + e.get_description());
   }
+  counted(source_bytes);
+}
+
+Xapian::docid IndexWriter::add(const Xapian::Document& document, std::size_t source_bytes) {
+  Xapian::docid docid = 0;
+  try {
+    docid = database_.add_document(document);
+  } catch (const Xapian::InvalidArgumentError&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot write index: " + e.get_description());
+  }
+  counted(source_bytes);
+  return docid;
+}
+
+void IndexWriter::replace(Xapian::docid docid, const Xapian::Document& document, std::size_t source_bytes) {
+  try {
+    database_.replace_document(docid, document);
+  } catch (const Xapian::InvalidArgumentError&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot write index: " + e.get_description());
+  }
+  counted(source_bytes);
+}
+
+void IndexWriter::remove(Xapian::docid docid) {
+  try {
+    database_.delete_document(docid);
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot write index: " + e.get_description());
+  }
+  counted(0);
+}
+
+Xapian::Document IndexWriter::document(Xapian::docid docid) const {
+  try {
+    return database_.get_document(docid);
+  } catch (const Xapian::Error& e) {
+    throw IndexWriteError("cannot read index: " + e.get_description());
+  }
+}
+
+void IndexWriter::counted(std::size_t source_bytes) {
   ++pending_documents_;
   pending_bytes_ += source_bytes;
   commit_if_due();

@@ -1,41 +1,42 @@
 #include "dossier/indexer/indexer.h"
 
+#include <algorithm>
 #include <chrono>
-#include <map>
+#include <ctime>
+#include <optional>
 #include <set>
-#include <system_error>
+#include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "dossier/analysis/analyzer.h"
 #include "dossier/analysis/digest.h"
+#include "dossier/analysis/document_record.h"
 #include "dossier/analysis/entity_metadata.h"
 #include "dossier/analysis/gazetteer.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/indexer/document_builder.h"
 #include "dossier/indexer/extractor.h"
+#include "dossier/indexer/failure_memory.h"
 #include "dossier/indexer/file_format.h"
 #include "dossier/indexer/file_reader.h"
-#include "dossier/indexer/file_walker.h"
 #include "dossier/indexer/gazetteer_files.h"
+#include "dossier/indexer/index_state.h"
+#include "root_scan.h"
 
 namespace dossier::indexer {
 namespace {
 
 namespace fs = std::filesystem;
-
-void check_roots(const std::vector<fs::path>& roots) {
-  if (roots.empty()) throw RootError("nothing to index: give at least one folder or file");
-  for (const fs::path& root : roots) {
-    std::error_code error;
-    const fs::file_status status = fs::status(root, error);
-    if (error || !fs::exists(status)) {
-      throw RootError("cannot index " + root.string() + ": " +
-                      (error ? error.message() : std::string("no such file or directory")));
-    }
-  }
-}
-
 namespace schema = analysis::schema;
+
+// A file a run has to read: new, changed, or asked for.
+struct WorkItem {
+  const FoundFile* file = nullptr;
+  const RootScan* root = nullptr;
+  FileFormat format = FileFormat::PlainText;
+  std::string path_digest;
+};
 
 // Names and aliases for searches. Rewritten only when the gazetteer changed; entries the new
 // gazetteer no longer has are removed, except actors defined in reports, which documents still use.
@@ -57,100 +58,320 @@ void store_gazetteer_metadata(const analysis::Gazetteer& gazetteer, IndexWriter&
   writer.set_metadata(std::string(schema::kGazetteerDigestKey), gazetteer.digest());
 }
 
+bool is_below(const std::string& path, const fs::path& folder) {
+  const std::string& prefix = folder.native();
+  return path == prefix ||
+         (path.size() > prefix.size() && path.starts_with(prefix) && path[prefix.size()] == '/');
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
 class Run {
  public:
   Run(const IndexOptions& options, const IndexEvents& events)
       : options_(options),
         events_(events),
+        started_(std::chrono::steady_clock::now()),
         gazetteer_(load_gazetteer(options.gazetteer_files)),
         tagger_(gazetteer_, analyzer_, options.tagging),
         builder_(analyzer_, &tagger_),
-        writer_(options.database, options.commit) {}
-
-  void visit(const FoundFile& file) {
-    const auto format = format_for_path(file.path);
-    if (!format) {
-      ++report_.skipped;
-      return;
+        writer_(options.database, options.commit, options.wait),
+        state_(IndexState::load(writer_.database())),
+        failures_(FailureMemory::load(writer_)) {
+    const std::string stored_gazetteer = writer_.metadata(std::string(schema::kGazetteerDigestKey));
+    // Tags follow the gazetteer: when it changed, every document is built again.
+    const bool gazetteer_changed = !state_.files().empty() && stored_gazetteer != gazetteer_.digest();
+    full_ = options.mode == RunMode::Full || gazetteer_changed;
+    // Otherwise the gazetteer is recorded and committed now: a first run killed half-way must not
+    // make the next one read every file again, and searches meanwhile know every country and
+    // actor. A changed gazetteer is recorded at the end, when every document follows it.
+    if (!gazetteer_changed && stored_gazetteer != gazetteer_.digest()) {
+      store_gazetteer_metadata(gazetteer_, writer_);
+      writer_.commit();
     }
-    try {
-      index_file(file, *format);
-      ++report_.indexed;
-    } catch (const IndexWriteError&) {
-      throw;  // the database is unusable: stop, keeping what was committed
-    } catch (const std::exception& e) {
-      fail(file.path.native(), e.what());
-    } catch (const Xapian::Error& e) {
-      fail(file.path.native(), e.get_description());
+    for (std::string& language : schema::decode_set(writer_.metadata(std::string(schema::kLanguagesKey)))) {
+      languages_.insert(std::move(language));
     }
   }
 
-  void fail(const std::string& path, const std::string& reason) {
-    ++report_.failed;
-    FileError error{path, reason};
-    if (events_.on_error) events_.on_error(error);
-    report_.errors.push_back(std::move(error));
-  }
-
-  IndexReport finish() {
-    store_gazetteer_metadata(gazetteer_, writer_);
-    store_languages();
-    for (const auto& [id, actor] : defined_actors_) {
-      for (const auto& [key, value] : analysis::actor_metadata(actor))
-        writer_.set_metadata(key, value);
-    }
+  IndexReport execute() {
+    scan();
+    work(plan());
+    delete_vanished();
+    report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    store_metadata();
     writer_.commit();
     return std::move(report_);
   }
 
  private:
-  // Indexes one file; returns normally when it was indexed, throws when it could not be.
-  void index_file(const FoundFile& file, FileFormat format) {
-    const std::string bytes = read_regular_file(file.path, options_.max_file_bytes);
-    const ExtractedDocument content = extract(format, bytes);
-    const SourceFile source{file.path.native(), format, bytes.size(), file.mtime_ns,
-                            analysis::digest_hex(bytes)};
-    BuiltDocument built = builder_.build(source, content);
-    writer_.replace(schema::unique_term(source.path), built.document, bytes.size());
-    for (analysis::Actor& actor : built.defined_actors)
-      defined_actors_.try_emplace(actor.id, std::move(actor));
-    if (!built.language.empty()) languages_.insert(built.language);
+  // Walks every root completely before anything is read or deleted.
+  void scan() {
+    const WalkOptions walk{options_.exclude, options_.symlinks};
+    for (const fs::path& root : options_.roots) {
+      RootScan scan =
+          scan_root(root, walk, [this](const WalkIssue& issue) { fail(issue.path.native(), issue.reason); });
+      if (scan.status != RootStatus::Walked) {
+        root_error(scan, (scan.problem.empty() ? std::string("cannot be read") : scan.problem) +
+                             "; nothing deleted");
+      } else if (scan.files.empty() && state_.count_under(scan.digest) > 0) {
+        // A share that did not mount looks like an empty folder: the index is not emptied for it.
+        root_error(scan, "is empty but the index holds " + std::to_string(state_.count_under(scan.digest)) +
+                             " documents from it; nothing deleted");
+      } else {
+        deletable_roots_.insert(scan.digest);
+      }
+      writer_.set_metadata(std::string(schema::kRootKeyPrefix) + scan.digest, scan.path);
+      scans_.push_back(std::move(scan));
+    }
   }
 
-  // The languages of the index grow with each run: searches stem query words in each of them.
-  void store_languages() {
-    const std::string key(schema::kLanguagesKey);
-    for (std::string& language : schema::decode_set(writer_.metadata(key)))
-      languages_.insert(std::move(language));
-    writer_.set_metadata(key, schema::encode_set({languages_.begin(), languages_.end()}));
+  // Files that need reading; the rest are counted as unchanged or skipped without being opened.
+  std::vector<WorkItem> plan() {
+    std::vector<WorkItem> items;
+    for (const RootScan& scan : scans_) {
+      for (const FoundFile& file : scan.files) {
+        std::string path_digest = analysis::digest_hex(file.path.native());
+        if (!seen_.insert(path_digest).second) continue;  // under two roots: indexed once
+        const auto format = format_for_path(file.path);
+        if (!format) {
+          ++report_.skipped;
+          continue;
+        }
+        const StoredFile* stored = state_.find(path_digest);
+        if (!full_ && stored && stored->size == file.size && stored->mtime_ns == file.mtime_ns) {
+          ++report_.unchanged;
+          continue;
+        }
+        const RememberedFailure* failure = failures_.find(path_digest);
+        if (!stored && failure && failure->size == file.size && failure->mtime_ns == file.mtime_ns &&
+            options_.failed_files == FailedFilesPolicy::RetryWhenChanged) {
+          ++report_.skipped;
+          continue;
+        }
+        items.push_back({&file, &scan, *format, std::move(path_digest)});
+      }
+    }
+    find_vanished();
+    return items;
+  }
+
+  // Stored files of roots walked completely that the walk did not see, by content digest (a new
+  // path with the same content is a rename). Files below an unreadable folder are not vanished.
+  void find_vanished() {
+    std::unordered_map<std::string, const RootScan*> roots;
+    for (const RootScan& scan : scans_)
+      roots[scan.digest] = &scan;
+    for (const auto& [path_digest, stored] : state_.files()) {
+      if (seen_.contains(path_digest) || !deletable_roots_.contains(stored.root_digest)) continue;
+      const RootScan* root = roots.at(stored.root_digest);
+      if (!root->unseen.empty()) {
+        const std::string path = analysis::decode_record_path(writer_.document(stored.docid).get_data());
+        const bool hidden = std::any_of(root->unseen.begin(), root->unseen.end(),
+                                        [&](const fs::path& folder) { return is_below(path, folder); });
+        if (hidden) continue;
+      }
+      vanished_[stored.content_digest].push_back(path_digest);
+    }
+  }
+
+  void work(const std::vector<WorkItem>& items) {
+    IndexProgress progress{0, items.size(), 0, 0};
+    for (const WorkItem& item : items)
+      progress.bytes_total += item.file->size;
+    for (const WorkItem& item : items) {
+      try {
+        index(item);
+      } catch (const IndexWriteError&) {
+        throw;  // the database is unusable: stop, keeping what was committed
+      } catch (const std::exception& e) {
+        remember_failure(item, e.what());
+      } catch (const Xapian::Error& e) {
+        remember_failure(item, e.get_description());
+      }
+      ++progress.files_done;
+      progress.bytes_done += item.file->size;
+      if (events_.on_progress) events_.on_progress(progress);
+    }
+  }
+
+  void index(const WorkItem& item) {
+    const FoundFile& file = *item.file;
+    const std::string bytes = read_regular_file(file.path, options_.max_file_bytes);
+    const std::string digest = analysis::digest_hex(bytes);
+    const StoredFile* stored = state_.find(item.path_digest);
+    if (stored && stored->content_digest == digest && !full_) {
+      touch(*stored, file);
+      failures_.forget(writer_, item.path_digest);
+      ++report_.unchanged;
+      return;
+    }
+    const SourceFile source{file.path.native(), item.root->path, item.format,
+                            bytes.size(),       file.mtime_ns,   digest};
+    BuiltDocument built = builder_.build(source, extract(item.format, bytes));
+    if (stored) {
+      writer_.replace(stored->docid, built.document, bytes.size());
+      count(FileChangeKind::Updated, source.path);
+    } else if (const StoredFile* moved = take_vanished(digest)) {
+      writer_.replace(moved->docid, built.document, bytes.size());
+      count(FileChangeKind::Renamed, source.path);
+    } else {
+      writer_.add(built.document, bytes.size());
+      count(FileChangeKind::Added, source.path);
+    }
+    failures_.forget(writer_, item.path_digest);
+    record_additions(built);
+  }
+
+  // Actors a report defines and new languages go into the metadata with the document, in the same
+  // commit, so that a run killed later cannot leave documents whose names are unknown.
+  void record_additions(const BuiltDocument& built) {
+    for (const analysis::Actor& actor : built.defined_actors) {
+      if (!defined_actors_.insert(actor.id).second) continue;
+      for (const auto& [key, value] : analysis::actor_metadata(actor))
+        writer_.set_metadata(key, value);
+    }
+    if (!built.language.empty() && languages_.insert(built.language).second) {
+      writer_.set_metadata(std::string(schema::kLanguagesKey),
+                           schema::encode_set({languages_.begin(), languages_.end()}));
+    }
+  }
+
+  // Same content, new mtime: only the stored mtime changes (Xapian rewrites no posting for that).
+  void touch(const StoredFile& stored, const FoundFile& file) {
+    Xapian::Document document = writer_.document(stored.docid);
+    document.add_value(schema::kMtimeSlot, schema::encode_int64(file.mtime_ns));
+    analysis::DocumentRecord record = analysis::decode_record(document.get_data());
+    record.mtime_ns = file.mtime_ns;
+    document.set_data(analysis::encode_record(record));
+    writer_.replace(stored.docid, document, 0);
+  }
+
+  const StoredFile* take_vanished(const std::string& content_digest) {
+    const auto it = vanished_.find(content_digest);
+    if (it == vanished_.end() || it->second.empty()) return nullptr;
+    const StoredFile* stored = state_.find(it->second.back());
+    it->second.pop_back();
+    return stored;
+  }
+
+  void delete_vanished() {
+    for (const auto& [content_digest, path_digests] : vanished_) {
+      for (const std::string& path_digest : path_digests) {
+        const StoredFile& stored = *state_.find(path_digest);
+        const std::string path = events_.on_change
+                                     ? analysis::decode_record_path(writer_.document(stored.docid).get_data())
+                                     : std::string();
+        writer_.remove(stored.docid);
+        count(FileChangeKind::Deleted, path);
+      }
+    }
+    // Failed files that are gone from a walked root are forgotten too.
+    std::vector<std::string> gone;
+    for (const auto& [path_digest, failure] : failures_.all()) {
+      if (!seen_.contains(path_digest) && deletable_roots_.contains(failure.root_digest))
+        gone.push_back(path_digest);
+    }
+    for (const std::string& path_digest : gone)
+      failures_.forget(writer_, path_digest);
+  }
+
+  void store_metadata() {
+    store_gazetteer_metadata(gazetteer_, writer_);
+    std::string summary = report_to_json(report_);
+    summary.insert(1, "\"finished\":\"" + utc_now() + "\",");
+    writer_.set_metadata(std::string(schema::kLastRunKey), summary);
+  }
+
+  void count(FileChangeKind kind, const std::string& path) {
+    switch (kind) {
+      case FileChangeKind::Added:
+        ++report_.added;
+        break;
+      case FileChangeKind::Updated:
+        ++report_.updated;
+        break;
+      case FileChangeKind::Renamed:
+        ++report_.renamed;
+        break;
+      case FileChangeKind::Deleted:
+        ++report_.deleted;
+        break;
+    }
+    if (events_.on_change) events_.on_change({path, kind});
+  }
+
+  void remember_failure(const WorkItem& item, const std::string& reason) {
+    failures_.remember(writer_, item.path_digest,
+                       {item.file->size, item.file->mtime_ns, item.root->digest, reason});
+    fail(item.file->path.native(), reason);
+  }
+
+  void fail(const std::string& path, const std::string& reason) {
+    ++report_.failed;
+    report(path, reason);
+  }
+
+  void root_error(const RootScan& root, const std::string& reason) {
+    ++report_.root_errors;
+    report(root.path, reason);
+  }
+
+  void report(const std::string& path, const std::string& reason) {
+    FileError error{path, reason};
+    if (events_.on_error) events_.on_error(error);
+    report_.errors.push_back(std::move(error));
   }
 
   const IndexOptions& options_;
   const IndexEvents& events_;
+  std::chrono::steady_clock::time_point started_;
   analysis::Analyzer analyzer_;
   analysis::Gazetteer gazetteer_;
   analysis::EntityTagger tagger_;
   DocumentBuilder builder_;
   IndexWriter writer_;
+  IndexState state_;
+  FailureMemory failures_;
+  bool full_ = false;
+  std::vector<RootScan> scans_;
+  std::unordered_set<std::string> deletable_roots_;
+  std::unordered_set<std::string> seen_;
+  std::unordered_map<std::string, std::vector<std::string>> vanished_;
   IndexReport report_;
-  std::map<std::string, analysis::Actor> defined_actors_;
+  std::unordered_set<std::string> defined_actors_;
   std::set<std::string> languages_;
 };
+
+// A typo in every root of a first run must not leave an empty index behind.
+std::optional<IndexReport> refuse_without_any_root(const IndexOptions& options, const IndexEvents& events) {
+  std::error_code error;
+  if (fs::exists(options.database, error)) return std::nullopt;
+  IndexReport report;
+  for (const fs::path& root : options.roots) {
+    if (fs::exists(fs::symlink_status(root, error))) return std::nullopt;
+    FileError root_error{root.native(), "does not exist"};
+    if (events.on_error) events.on_error(root_error);
+    report.errors.push_back(std::move(root_error));
+    ++report.root_errors;
+  }
+  return report;
+}
 
 }  // namespace
 
 IndexReport run_index(const IndexOptions& options, const IndexEvents& events) {
-  const auto started = std::chrono::steady_clock::now();
-  check_roots(options.roots);
-  Run run(options, events);
-  for (const fs::path& root : options.roots) {
-    walk_files(root, WalkOptions{options.exclude},
-               {[&run](const FoundFile& file) { run.visit(file); },
-                [&run](const WalkIssue& issue) { run.fail(issue.path.native(), issue.reason); }});
-  }
-  IndexReport report = run.finish();
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return report;
+  if (options.roots.empty())
+    throw std::invalid_argument("nothing to index: give at least one folder or file");
+  if (auto refused = refuse_without_any_root(options, events)) return std::move(*refused);
+  return Run(options, events).execute();
 }
 
 }  // namespace dossier::indexer

@@ -7,6 +7,7 @@
 #include "dossier/searcher/query_builder.h"
 #include "dossier/searcher/query_parser.h"
 #include "dossier/searcher/search_errors.h"
+#include "index_opening.h"
 
 namespace dossier::searcher {
 namespace {
@@ -16,32 +17,11 @@ namespace schema = analysis::schema;
 // A writer commits in batches; a reader may need a few attempts during a long run.
 constexpr int kMaxAttempts = 5;
 
-Xapian::Database open_database(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::is_directory(path, error)) {
-    throw IndexNotFoundError("no index at " + path.string() + " (create one with 'dossier index')");
-  }
-  Xapian::Database database;
-  try {
-    database = Xapian::Database(path.string());
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw IndexNotFoundError("no index at " + path.string() + " (" + e.get_msg() + ")");
-  } catch (const Xapian::Error& e) {
-    throw SearchError("cannot open index " + path.string() + ": " + e.get_description());
-  }
-  const std::string version = database.get_metadata(std::string(schema::kSchemaVersionKey));
-  if (version != schema::kSchemaVersion) {
-    throw IndexNotFoundError(path.string() + " is not a Dossier index this version can read (schema '" +
-                             version + "')");
-  }
-  return database;
-}
-
 std::vector<Xapian::Database> open_all(const std::vector<std::filesystem::path>& paths) {
   if (paths.empty()) throw SearchError("no index given");
   std::vector<Xapian::Database> shards;
   for (const auto& path : paths)
-    shards.push_back(open_database(path));
+    shards.push_back(open_index(path));
   return shards;
 }
 

@@ -29,15 +29,6 @@ TEST_CASE("index --json prints the documented summary object", "[e2e][index]") {
   CHECK(json["errors"].empty());
 }
 
-TEST_CASE("without --json a one-line summary goes to stderr and stdout stays empty", "[e2e][index]") {
-  const TempDir reports, index;
-  reports.write("a.txt", "one");
-  const auto result = run_dossier({"index", reports.path().string(), "--db", (index.path() / "db").string()});
-  CHECK(result.exit_code == 0);
-  CHECK(result.out.empty());
-  CHECK(std::regex_match(result.err, std::regex("indexed 1, skipped 0, failed 0 in [0-9.]+ s\n")));
-}
-
 TEST_CASE("a file that fails is named with its reason, the rest is indexed, exit 1", "[e2e][index]") {
   const TempDir reports, index;
   reports.write("good.txt", "fine");
@@ -61,26 +52,6 @@ TEST_CASE("file names with line breaks or escape codes are printed harmlessly", 
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("bad\\n\\x1b[31mname.txt: larger than 100 bytes") != std::string::npos);
   CHECK(result.err.find('\x1b') == std::string::npos);
-}
-
-TEST_CASE("a missing folder is a fatal error with exit 2 and no index created", "[e2e][index]") {
-  const TempDir index;
-  const auto result =
-      run_dossier({"index", (index.path() / "absent").string(), "--db", (index.path() / "db").string()});
-  CHECK(result.exit_code == 2);
-  CHECK(result.err.starts_with("error: cannot index " + (index.path() / "absent").string()));
-  CHECK_FALSE(std::filesystem::exists(index.path() / "db"));
-}
-
-TEST_CASE("a second writer exits 75 at once with a one-line message", "[e2e][index]") {
-  const TempDir reports, index;
-  reports.write("a.txt", "one");
-  const std::string db = (index.path() / "db").string();
-  REQUIRE(run_dossier({"index", reports.path().string(), "--db", db}).exit_code == 0);
-  Xapian::WritableDatabase holder(db, Xapian::DB_OPEN);
-  const auto result = run_dossier({"index", reports.path().string(), "--db", db});
-  CHECK(result.exit_code == 75);
-  CHECK(result.err == "error: index " + db + " is locked by another writer\n");
 }
 
 TEST_CASE("indexing twice leaves one document per file", "[e2e][index]") {

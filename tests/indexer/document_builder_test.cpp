@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "dossier/analysis/digest.h"
 #include "dossier/analysis/document_record.h"
 #include "dossier/analysis/schema.h"
 
@@ -42,8 +43,9 @@ ExtractedDocument content(std::string text, std::string title) {
   return document;
 }
 
-const SourceFile kSource{"/reports/Volt.md", FileFormat::Markdown, 42, 1'700'000'000'000'000'000,
-                         "00112233445566778899aabbccddeeff"};
+const SourceFile kSource{"/reports/Volt.md",        "/reports",
+                         FileFormat::Markdown,      42,
+                         1'700'000'000'000'000'000, "00112233445566778899aabbccddeeff"};
 
 }  // namespace
 
@@ -54,10 +56,27 @@ TEST_CASE("a document holds body, stem, title, path, format, id and digest terms
           .build(kSource, content("Volt Typhoon hit 203.0.113.77; typhoons.", "Volt Typhoon"))
           .document;
   const std::string id = schema::unique_term("/reports/Volt.md");
+  const std::string root = "XR" + dossier::analysis::digest_hex("/reports");
   CHECK(render_terms(document) ==
-        "203.0.113.77@4 Pmd Preports Pvolt Pvolt.md " + id +
-            " Styphoon@2 Svolt@1 Tmd XH00112233445566778899aabbccddeeff ZStyphoon:1 "
-            "ZSvolt:1 Zhit:1 Ztyphoon:2 Zvolt:1 hit@3 typhoon@2 typhoons@5 volt@1");
+        "203.0.113.77@4 Pmd Preports Pvolt Pvolt.md " + id + " Styphoon@2 Svolt@1 Tmd " + root +
+            " ZStyphoon:1 ZSvolt:1 Zhit:1 Ztyphoon:2 Zvolt:1 hit@3 typhoon@2 typhoons@5 volt@1");
+}
+
+TEST_CASE("path terms name the root folder and what lies below it, not the folders above",
+          "[document_builder]") {
+  const Analyzer analyzer;
+  SourceFile source = kSource;
+  source.path = "/home/ana/cases/2024/apt40.txt";
+  source.root = "/home/ana/cases";
+  const Xapian::Document document =
+      DocumentBuilder(analyzer, nullptr).build(source, content("x", "x")).document;
+  std::string paths;
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    if ((*term).starts_with("P")) paths += *term + " ";
+  }
+  CHECK(paths == "P2024 Papt40 Papt40.txt Pcases Ptxt ");
+  CHECK(document.get_value(schema::kRootSlot) == dossier::analysis::digest_hex("/home/ana/cases"));
+  CHECK(document.get_value(schema::kPathDigestSlot) == dossier::analysis::digest_hex(source.path));
 }
 
 TEST_CASE("values and data carry what a search result and a rerun need", "[document_builder]") {

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
@@ -96,4 +97,26 @@ TEST_CASE("exclude patterns apply relative to the root and override ignore files
   dir.write("old/b.md", "b");
   dir.write("c.txt", "c");
   CHECK(walk(dir, WalkOptions{{"/old", "*.md"}}) == std::vector<std::string>{"c.txt"});
+}
+
+TEST_CASE("with links followed, linked files and folders are walked and a loop is reported once",
+          "[walker]") {
+  const TempDir dir, outside;
+  dir.write("a.txt", "a");
+  outside.write("shared/b.txt", "b");
+  fs::create_directory_symlink(outside.path() / "shared", dir.path() / "shared");
+  fs::create_symlink(dir.path() / "a.txt", dir.path() / "alias.txt");
+  fs::create_directory_symlink(dir.path(), dir.path() / "loop");
+  fs::create_symlink(dir.path() / "gone.txt", dir.path() / "dangling.txt");
+  WalkOptions options;
+  options.symlinks = dossier::indexer::SymlinkPolicy::Follow;
+  std::vector<std::string> files;
+  std::vector<std::string> issues;
+  walk_files(dir.path(), options,
+             {[&](const FoundFile& f) { files.push_back(f.path.lexically_relative(dir.path()).string()); },
+              [&](const WalkIssue& issue) { issues.push_back(issue.path.filename().string()); }});
+  std::sort(files.begin(), files.end());
+  CHECK(files == std::vector<std::string>{"a.txt", "alias.txt", "shared/b.txt"});
+  std::sort(issues.begin(), issues.end());
+  CHECK(issues == std::vector<std::string>{"dangling.txt", "loop"});
 }

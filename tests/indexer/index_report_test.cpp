@@ -6,20 +6,35 @@ using dossier::indexer::IndexReport;
 
 TEST_CASE("the JSON summary has every documented field", "[index_report]") {
   IndexReport report;
-  report.indexed = 6;
+  report.added = 4;
+  report.updated = 1;
+  report.renamed = 1;
+  report.deleted = 2;
+  report.unchanged = 7;
   report.skipped = 1;
   report.failed = 1;
+  report.root_errors = 1;
   report.seconds = 0.5;
   report.errors.push_back({std::string("/r/bad\xff\n.txt", 12), "not a regular file"});
   CHECK(dossier::indexer::report_to_json(report) ==
-        "{\"indexed\":6,\"skipped\":1,\"failed\":1,\"seconds\":0.5,\"errors\":[{\"path\":\"/r/"
-        "bad\xef\xbf\xbd\\n.txt\","
-        "\"reason\":\"not a regular file\"}]}");
+        "{\"indexed\":6,\"added\":4,\"updated\":1,\"renamed\":1,\"deleted\":2,\"unchanged\":7,"
+        "\"skipped\":1,\"failed\":1,\"root_errors\":1,\"seconds\":0.5,\"errors\":[{\"path\":\"/r/"
+        "bad\xef\xbf\xbd\\n.txt\",\"reason\":\"not a regular file\"}]}");
 }
 
 TEST_CASE("the summary line reads as a sentence", "[index_report]") {
   IndexReport report;
-  report.indexed = 2;
+  report.added = 2;
+  report.unchanged = 3;
   report.seconds = 0.123;
-  CHECK(dossier::indexer::report_to_line(report) == "indexed 2, skipped 0, failed 0 in 0.12 s");
+  CHECK(dossier::indexer::report_to_line(report) ==
+        "added 2, updated 0, renamed 0, deleted 0, unchanged 3, skipped 0, failed 0 in 0.12 s");
+}
+
+TEST_CASE("root errors appear in the summary line only when there are some", "[index_report]") {
+  IndexReport report;
+  report.root_errors = 1;
+  CHECK(
+      dossier::indexer::report_to_line(report) ==
+      "added 0, updated 0, renamed 0, deleted 0, unchanged 0, skipped 0, failed 0, root errors 1 in 0.00 s");
 }

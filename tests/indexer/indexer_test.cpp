@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "dossier/analysis/schema.h"
+#include "indexer_fixture.h"
 #include "temp_dir.h"
 #include "test_pdf.h"
 
@@ -14,18 +15,8 @@ using dossier::indexer::FileError;
 using dossier::indexer::IndexOptions;
 using dossier::indexer::IndexReport;
 using dossier::indexer::run_index;
+using dossier::testing::options_for;
 using dossier::testing::TempDir;
-
-namespace {
-
-IndexOptions options_for(const TempDir& reports, const TempDir& index) {
-  IndexOptions options;
-  options.database = index.path() / "db";
-  options.roots = {reports.path()};
-  return options;
-}
-
-}  // namespace
 
 TEST_CASE("supported files are indexed and others skipped and counted", "[indexer]") {
   const TempDir reports, index;
@@ -34,7 +25,7 @@ TEST_CASE("supported files are indexed and others skipped and counted", "[indexe
   reports.write("c.bin", "%PDF-1.4");
   reports.write("sub/d.markdown", "nested");
   const IndexReport report = run_index(options_for(reports, index));
-  CHECK(report.indexed == 3);
+  CHECK(report.indexed() == 3);
   CHECK(report.skipped == 1);
   CHECK(report.failed == 0);
   CHECK(report.errors.empty());
@@ -47,7 +38,7 @@ TEST_CASE("html and pdf reports are indexed and a damaged pdf is reported with i
   reports.write("report.pdf", dossier::testing::build_pdf({{{"Volt Typhoon"}}, {}, {}}));
   reports.write("broken.pdf", "%PDF-1.4");
   const IndexReport report = run_index(options_for(reports, index));
-  CHECK(report.indexed == 2);
+  CHECK(report.indexed() == 2);
   CHECK(report.failed == 1);
   REQUIRE(report.errors.size() == 1);
   CHECK(report.errors[0].path == (reports.path() / "broken.pdf").string());
@@ -78,8 +69,10 @@ TEST_CASE("a file that cannot be read is reported with its reason and the run go
   IndexOptions options = options_for(reports, index);
   options.max_file_bytes = 1000;
   std::vector<FileError> seen;
-  const IndexReport report = run_index(options, {[&](const FileError& e) { seen.push_back(e); }});
-  CHECK(report.indexed == 1);
+  dossier::indexer::IndexEvents events;
+  events.on_error = [&](const FileError& e) { seen.push_back(e); };
+  const IndexReport report = run_index(options, events);
+  CHECK(report.indexed() == 1);
   CHECK(report.failed == 1);
   REQUIRE(seen.size() == 1);
   CHECK(seen[0].path == (reports.path() / "huge.txt").string());
@@ -87,11 +80,25 @@ TEST_CASE("a file that cannot be read is reported with its reason and the run go
   CHECK(report.errors.size() == 1);
 }
 
-TEST_CASE("a missing root stops the run before the index is touched", "[indexer]") {
+TEST_CASE("a missing root is a root error that deletes nothing", "[indexer]") {
   const TempDir reports, index;
+  reports.write("a.txt", "kept");
   IndexOptions options = options_for(reports, index);
+  run_index(options);
   options.roots.push_back(reports.path() / "absent");
-  CHECK_THROWS_AS(run_index(options), dossier::indexer::RootError);
+  const IndexReport report = run_index(options);
+  CHECK(report.root_errors == 1);
+  REQUIRE(report.errors.size() == 1);
+  CHECK(report.errors[0].path == (reports.path() / "absent").string());
+  CHECK(report.errors[0].reason == "does not exist; nothing deleted");
+  CHECK(Xapian::Database((index.path() / "db").string()).get_doccount() == 1);
+}
+
+TEST_CASE("a run without roots is refused", "[indexer]") {
+  const TempDir index;
+  IndexOptions options;
+  options.database = index.path() / "db";
+  CHECK_THROWS_AS(run_index(options), std::invalid_argument);
   CHECK_FALSE(fs::exists(index.path() / "db"));
 }
 

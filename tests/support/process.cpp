@@ -100,9 +100,9 @@ void open_output(bool terminal, int (&fds)[2]) {
 
 ProcessResult run_process(const ProcessSpec& spec) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
-  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0)
-    throw std::runtime_error("pipe failed");
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   open_output(spec.stdout_is_terminal, out_pipe);
+  open_output(spec.stderr_is_terminal, err_pipe);
   std::vector<std::string> args = spec.argv;
   std::vector<std::string> env = build_environment(spec.env);
   std::vector<char*> argv = pointers(args);

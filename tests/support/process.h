@@ -24,10 +24,11 @@ struct ProcessSpec {
   std::string input;                                      ///< written to stdin, then closed
   std::optional<std::string> working_directory;
   bool stdout_is_terminal = false;  ///< give the child a pseudo-terminal as stdout (to test colour)
+  bool stderr_is_terminal = false;  ///< give the child a pseudo-terminal as stderr (to test progress)
 };
 
-/// Runs `spec` to completion. stderr is a pipe; stdout is a pipe too unless
-/// `spec.stdout_is_terminal` asks for a pseudo-terminal. Throws
+/// Runs `spec` to completion. stdout and stderr are pipes unless `spec` asks for a
+/// pseudo-terminal. Throws
 /// `std::runtime_error` when the process cannot be started.
 ProcessResult run_process(const ProcessSpec& spec);
 

@@ -42,6 +42,10 @@ struct DocumentRecord {
 /// length-prefixed fields, so that a newer reader can skip fields it does not know.
 std::string encode_record(const DocumentRecord& record);
 
+/// The path of an encoded record, without decoding the rest (the text may be large). Throws
+/// `std::runtime_error` when the data is not a Dossier record.
+std::string decode_record_path(std::string_view data);
+
 /// Parses `encode_record` output. Unknown fields are skipped. Throws `std::runtime_error` when the
 /// data is not a Dossier record or is truncated.
 DocumentRecord decode_record(std::string_view data);

@@ -24,14 +24,15 @@ inline constexpr std::string_view kTitleStemPrefix = "ZS";
 inline constexpr std::string_view kUniquePrefix = "Q";
 /// File format: "Ttxt", "Tmd".
 inline constexpr std::string_view kFormatPrefix = "T";
-/// A folded component of the document's path (folder or file name), for `path:` queries.
+/// A folded word of the document's path below its root, or of the root folder's name, for `path:`
+/// queries.
 inline constexpr std::string_view kPathPrefix = "P";
 /// Language of the document: "L" + ISO 639-1 code ("Lno"), for `lang:` queries.
 inline constexpr std::string_view kLanguagePrefix = "L";
 /// A folded word of the author line, with positions, for `author:` queries.
 inline constexpr std::string_view kAuthorPrefix = "A";
-/// Content digest of the file's bytes (`digest_hex`), to find renamed or moved files.
-inline constexpr std::string_view kContentPrefix = "XH";
+/// The root a document was found under: "XR" + `digest_hex` of the root's path.
+inline constexpr std::string_view kRootPrefix = "XR";
 /// A country the document names: "XC" + ISO code ("XCCN"). Filter term.
 inline constexpr std::string_view kCountryPrefix = "XC";
 /// An actor the document names: "XA" + actor id ("XAmss-cn"). Filter term.
@@ -41,16 +42,18 @@ inline constexpr std::string_view kActorPrefix = "XA";
 
 /// Value slot numbers. Slots are part of the on-disk format: never renumber one.
 enum ValueSlot : unsigned {
-  kMtimeSlot = 0,      ///< modification time, nanoseconds since the epoch (`encode_int64`)
-  kSizeSlot = 1,       ///< file size in bytes (`encode_int64`)
-  kDigestSlot = 2,     ///< content digest, 32 hex digits
-  kCountriesSlot = 3,  ///< the document's country codes, sorted, joined by `kSetSeparator` (facets)
-  kActorsSlot = 4,     ///< the document's actor ids, sorted, joined by `kSetSeparator` (facets)
-  kDateFirstSlot = 5,  ///< first day the document's date covers, "YYYYMMDD" (date filters, sorting)
-  kDateLastSlot = 6,   ///< last day the document's date covers, "YYYYMMDD" (date filters)
-  kYearSlot = 7,       ///< the date's year, "2024" (facet)
-  kLanguageSlot = 8,   ///< ISO 639-1 code (facet)
-  kFormatSlot = 9,     ///< "txt", "md", "html", "pdf", "docx", "odt" (facet)
+  kMtimeSlot = 0,        ///< modification time, nanoseconds since the epoch (`encode_int64`)
+  kSizeSlot = 1,         ///< file size in bytes (`encode_int64`)
+  kDigestSlot = 2,       ///< content digest, 32 hex digits
+  kCountriesSlot = 3,    ///< the document's country codes, sorted, joined by `kSetSeparator` (facets)
+  kActorsSlot = 4,       ///< the document's actor ids, sorted, joined by `kSetSeparator` (facets)
+  kDateFirstSlot = 5,    ///< first day the document's date covers, "YYYYMMDD" (date filters, sorting)
+  kDateLastSlot = 6,     ///< last day the document's date covers, "YYYYMMDD" (date filters)
+  kYearSlot = 7,         ///< the date's year, "2024" (facet)
+  kLanguageSlot = 8,     ///< ISO 639-1 code (facet)
+  kFormatSlot = 9,       ///< "txt", "md", "html", "pdf", "docx", "odt" (facet)
+  kPathDigestSlot = 10,  ///< `digest_hex` of the absolute path (the unique term without its prefix)
+  kRootSlot = 11,        ///< `digest_hex` of the root's absolute path
 };
 
 /// Separates the members of an entity set in a value slot; never part of a code or an id.
@@ -62,6 +65,13 @@ inline constexpr char kSetSeparator = '|';
 inline constexpr std::string_view kSchemaVersionKey = "dossier.schema";
 inline constexpr std::string_view kSchemaVersion = "1";
 
+/// "dossier.root." + root digest -> the root's absolute path.
+inline constexpr std::string_view kRootKeyPrefix = "dossier.root.";
+/// "dossier.failed." + path digest -> "size TAB mtime_ns TAB reason" of a file that failed: it is
+/// retried only when its size or mtime changes.
+inline constexpr std::string_view kFailedKeyPrefix = "dossier.failed.";
+/// The last run's summary, a JSON object (the `index --json` fields plus "finished", ISO 8601 UTC).
+inline constexpr std::string_view kLastRunKey = "dossier.last_run";
 /// The languages of the indexed documents, joined by `kSetSeparator`: a query word is stemmed in
 /// each of them.
 inline constexpr std::string_view kLanguagesKey = "dossier.languages";

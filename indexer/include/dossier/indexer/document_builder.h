@@ -19,6 +19,7 @@ namespace dossier::indexer {
 /// The facts about a file that go into its document besides its content.
 struct SourceFile {
   std::string path;  ///< absolute path (bytes as the file system gave them)
+  std::string root;  ///< absolute path of the root (folder or file) the file was found under
   FileFormat format = FileFormat::PlainText;
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
@@ -42,10 +43,10 @@ class DocumentBuilder {
   DocumentBuilder(const analysis::Analyzer& analyzer, const analysis::EntityTagger* tagger);
 
   /// Builds the document for `source`: body terms and stems, title terms (`S`, `ZS`), author words
-  /// (`A`), language (`L`), the unique id (`Q`), format (`T`), path components (`P`), content digest
-  /// (`XH`), countries (`XC`) and actors (`XA`); the mtime, size, digest, entity-set, date, year,
-  /// language and format value slots; the `DocumentRecord` as data. Never throws on any text
-  /// (terms are bounded by the analyzer).
+  /// (`A`), language (`L`), the unique id (`Q`), format (`T`), path components below the root (`P`),
+  /// root (`XR`), countries (`XC`) and actors (`XA`); the mtime, size, content digest, path
+  /// digest, root digest, entity-set, date, year, language and format value slots; the
+  /// `DocumentRecord` as data. Never throws on any text (terms are bounded by the analyzer).
   BuiltDocument build(const SourceFile& source, const ExtractedDocument& content) const;
 
  private:

@@ -1,5 +1,5 @@
 /// \file
-/// Walks folders and reports the regular files in them, without following symbolic links.
+/// Walks folders and reports the regular files in them; symbolic links only on request.
 #pragma once
 
 #include <cstdint>
@@ -10,11 +10,18 @@
 
 namespace dossier::indexer {
 
-/// What a walk skips besides hidden entries and links.
+/// What a walk does with symbolic links below the root.
+enum class SymlinkPolicy {
+  Skip,    ///< never followed (the default): a link is not read, nor reported
+  Follow,  ///< followed; a link to a folder already walked (a loop) and a dangling link are reported
+};
+
+/// What a walk skips besides hidden entries.
 struct WalkOptions {
   /// gitignore-style patterns relative to the root (`--exclude`); they take precedence over
   /// `.dossierignore` files.
   std::vector<std::string> exclude;
+  SymlinkPolicy symlinks = SymlinkPolicy::Skip;
 };
 
 /// A regular file found by the walk, with the stat data incremental runs compare.
@@ -24,7 +31,8 @@ struct FoundFile {
   std::int64_t mtime_ns = 0;  ///< modification time, nanoseconds since the epoch
 };
 
-/// Something the walk could not look into (an unreadable folder); the walk goes on without it.
+/// Something the walk could not look into (an unreadable folder or entry, a link loop); the walk
+/// goes on without it. Nothing below `path` was seen.
 struct WalkIssue {
   std::filesystem::path path;
   std::string reason;
@@ -36,13 +44,15 @@ struct WalkEvents {
   std::function<void(const WalkIssue&)> on_issue;
 };
 
-/// Walks `root` (a folder, or a single file) depth-first with an explicit stack, entries of each
-/// folder in byte order, and calls `on_file` for each regular file. Skipped without a report:
-/// hidden entries (names starting with "."), version-control folders, symbolic links, FIFOs,
-/// sockets and devices, and whatever a `.dossierignore` file (gitignore syntax, in any folder,
-/// applying beneath it) or `options.exclude` ignores. A folder or ignore file that cannot be read
-/// is reported through `on_issue`. Throws `std::filesystem::filesystem_error` only when `root`
-/// itself cannot be examined.
+/// Walks `root` (a folder, or a single file; followed if it is a link, since the user named it)
+/// depth-first with an explicit stack, entries of each folder in byte order, and calls `on_file`
+/// for each regular file, with the path under `root` as given. Skipped without a report: hidden
+/// entries (names starting with "."), version-control folders, FIFOs, sockets and devices,
+/// symbolic links (unless `options.symlinks` is `Follow`), and whatever a `.dossierignore` file
+/// (gitignore syntax, in any folder, applying beneath it) or `options.exclude` ignores. A folder,
+/// entry or ignore file that cannot be read, and with `Follow` a dangling link or a link back to a
+/// folder already walked, is reported through `on_issue`. Throws
+/// `std::filesystem::filesystem_error` only when `root` itself cannot be examined.
 void walk_files(const std::filesystem::path& root, const WalkOptions& options, const WalkEvents& events);
 
 }  // namespace dossier::indexer

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <stdexcept>
@@ -34,14 +35,31 @@ struct CommitPolicy {
 /// use and records the schema version. Not thread-safe: one writer thread.
 class IndexWriter {
  public:
-  /// Opens or creates the database at `path`. Throws `IndexLockedError` when another writer holds
-  /// it, `IndexWriteError` when it cannot be opened or was written by an incompatible schema.
-  IndexWriter(const std::filesystem::path& path, CommitPolicy policy);
+  /// Opens or creates the database at `path`, waiting up to `wait` for another writer to let go of
+  /// it (zero: not at all). Throws `IndexLockedError` when another writer still holds it,
+  /// `IndexWriteError` when it cannot be opened or was written by an incompatible schema.
+  IndexWriter(const std::filesystem::path& path, CommitPolicy policy,
+              std::chrono::milliseconds wait = std::chrono::milliseconds(0));
 
   /// Adds `document`, or replaces the document that has `unique_term`. `source_bytes` counts
   /// towards the commit policy. Throws `IndexWriteError` when the database cannot be written, and
   /// `Xapian::InvalidArgumentError` when the document itself is unacceptable.
   void replace(const std::string& unique_term, const Xapian::Document& document, std::size_t source_bytes);
+
+  /// Adds a new document; returns its id. Throws as `replace`.
+  Xapian::docid add(const Xapian::Document& document, std::size_t source_bytes);
+
+  /// Replaces the document with id `docid`. Throws as `replace`.
+  void replace(Xapian::docid docid, const Xapian::Document& document, std::size_t source_bytes);
+
+  /// Deletes the document with id `docid`. Throws `IndexWriteError`.
+  void remove(Xapian::docid docid);
+
+  /// The document with id `docid` as stored (to change its values). Throws `IndexWriteError`.
+  Xapian::Document document(Xapian::docid docid) const;
+
+  /// The database, to read what it holds (uncommitted changes included).
+  const Xapian::Database& database() const noexcept { return database_; }
 
   /// Makes everything written so far durable and visible to readers. Throws `IndexWriteError`.
   void commit();
@@ -60,6 +78,7 @@ class IndexWriter {
   Xapian::doccount document_count() const { return database_.get_doccount(); }
 
  private:
+  void counted(std::size_t source_bytes);
   void commit_if_due();
 
   Xapian::WritableDatabase database_;

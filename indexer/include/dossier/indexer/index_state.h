@@ -1,0 +1,45 @@
+/// \file
+/// What an index already holds, file by file: what an incremental run compares against.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+namespace dossier::indexer {
+
+/// One file the index holds.
+struct StoredFile {
+  Xapian::docid docid = 0;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string content_digest;  ///< of the bytes indexed
+  std::string root_digest;     ///< of the root it was found under
+};
+
+/// Every file an index holds, keyed by the digest of its path. Loaded with a few sequential passes
+/// over value slots (no lookup per file), so that comparing a walk with the index costs little
+/// even for hundreds of thousands of files.
+class IndexState {
+ public:
+  /// Reads the state of `database`. Documents without a path digest (not written by an
+  /// incremental Dossier) are left out. Throws `Xapian::Error` when the database cannot be read.
+  static IndexState load(const Xapian::Database& database);
+
+  /// The stored file whose path has `path_digest`, or nullptr.
+  const StoredFile* find(const std::string& path_digest) const;
+
+  /// All stored files by path digest.
+  const std::unordered_map<std::string, StoredFile>& files() const noexcept { return files_; }
+
+  /// How many stored files were found under the root with `root_digest`.
+  std::size_t count_under(const std::string& root_digest) const;
+
+ private:
+  std::unordered_map<std::string, StoredFile> files_;
+};
+
+}  // namespace dossier::indexer

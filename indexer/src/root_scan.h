@@ -1,0 +1,36 @@
+// A complete walk of one root, before anything is indexed or deleted.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "dossier/indexer/file_walker.h"
+
+namespace dossier::indexer {
+
+/// Whether a root could be walked.
+enum class RootStatus {
+  Walked,      ///< walked; `unseen` lists what inside it could not be read
+  Missing,     ///< does not exist (an unmounted share, a typo): nothing under it may be deleted
+  Unreadable,  ///< exists but cannot be listed: nothing under it may be deleted
+};
+
+/// What the walk of one root found.
+struct RootScan {
+  std::string path;    ///< absolute and canonical (links resolved), so a root has one identity
+  std::string digest;  ///< `digest_hex(path)`
+  RootStatus status = RootStatus::Walked;
+  std::string problem;  ///< why, when not walked
+  std::vector<FoundFile> files;
+  std::vector<std::filesystem::path> unseen;  ///< paths below which nothing was seen
+};
+
+/// Walks `root` completely (stat only). Issues below the root go to `on_issue` and into `unseen`;
+/// a root that cannot be examined or listed gets its status and `problem` instead. Never throws for
+/// file-system reasons.
+RootScan scan_root(const std::filesystem::path& root, const WalkOptions& options,
+                   const std::function<void(const WalkIssue&)>& on_issue);
+
+}  // namespace dossier::indexer

@@ -1,0 +1,62 @@
+/// \file
+/// What an index holds and how its last run went: `dossier stats`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dossier/searcher/facets.h"
+
+namespace dossier::searcher {
+
+/// A folder (or file) indexed into the database and how many documents came from it.
+struct RootStats {
+  std::string path;  ///< absolute, as it was indexed (may be non-UTF-8)
+  std::size_t documents = 0;
+};
+
+/// The summary the last completed `dossier index` run left in the database.
+struct LastRun {
+  std::string finished;  ///< UTC, "2026-11-22T10:00:00Z"
+  double seconds = 0.0;
+  std::size_t added = 0;
+  std::size_t updated = 0;
+  std::size_t renamed = 0;
+  std::size_t deleted = 0;
+  std::size_t unchanged = 0;
+  std::size_t skipped = 0;
+  std::size_t failed = 0;
+  std::size_t root_errors = 0;
+};
+
+/// The state of one index.
+struct IndexStats {
+  std::string database;               ///< the folder, as given
+  std::size_t documents = 0;          ///< documents committed
+  std::uint64_t size_bytes = 0;       ///< bytes of the database's files on disk
+  std::vector<RootStats> roots;       ///< in path order
+  std::optional<LastRun> last_run;    ///< none before the first completed run
+  std::vector<FacetValue> countries;  ///< most-named first
+  std::vector<FacetValue> actors;     ///< most-named first
+};
+
+/// Reads the stats of the index at `database`, with at most `top` countries and actors (0: all).
+/// Counts are exact. Throws `IndexNotFoundError` when there is no readable Dossier index there,
+/// `SearchError` when it cannot be read.
+IndexStats read_index_stats(const std::filesystem::path& database, std::size_t top);
+
+/// The stats as one JSON object (an interface: see DESIGN.md): `{"database", "documents",
+/// "size_bytes", "roots": [{"path", "documents"}], "last_run": {"finished", "seconds", "added",
+/// "updated", "renamed", "deleted", "unchanged", "skipped", "failed", "root_errors"} or null,
+/// "countries": [{"value", "name", "count"}], "actors": [{"value", "name", "kind", "country",
+/// "count"}]}`.
+std::string stats_to_json(const IndexStats& stats);
+
+/// The stats as a few lines of text for a terminal.
+std::string stats_to_text(const IndexStats& stats);
+
+}  // namespace dossier::searcher

@@ -1,0 +1,37 @@
+#include "index_opening.h"
+
+#include <string>
+
+#include "dossier/analysis/schema.h"
+#include "dossier/searcher/search_errors.h"
+
+namespace dossier::searcher {
+
+namespace schema = analysis::schema;
+
+Xapian::Database open_index(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(path, error)) {
+    throw IndexNotFoundError("no index at " + path.string() + " (create one with 'dossier index')");
+  }
+  Xapian::Database database;
+  try {
+    database = Xapian::Database(path.string());
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw IndexNotFoundError("no index at " + path.string() + " (" + e.get_msg() + ")");
+  } catch (const Xapian::Error& e) {
+    throw SearchError("cannot open index " + path.string() + ": " + e.get_description());
+  }
+  const std::string version = database.get_metadata(std::string(schema::kSchemaVersionKey));
+  // A writer creating the index has not committed its first batch yet.
+  if (version.empty() && database.get_doccount() == 0) {
+    throw IndexNotFoundError("no index at " + path.string() + " yet (it is being created)");
+  }
+  if (version != schema::kSchemaVersion) {
+    throw IndexNotFoundError(path.string() + " is not a Dossier index this version can read (schema '" +
+                             version + "')");
+  }
+  return database;
+}
+
+}  // namespace dossier::searcher

@@ -1,0 +1,14 @@
+// Opening a Dossier index for reading, with the errors the CLI reports.
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+
+namespace dossier::searcher {
+
+/// Opens the index at `path` for reading. Throws `IndexNotFoundError` when there is no readable
+/// Dossier index of this schema version there, `SearchError` when it cannot be opened.
+Xapian::Database open_index(const std::filesystem::path& path);
+
+}  // namespace dossier::searcher

@@ -1,0 +1,99 @@
+#include "dossier/searcher/index_stats.h"
+
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+#include "dossier/analysis/schema.h"
+#include "dossier/searcher/entity_directory.h"
+#include "dossier/searcher/search_errors.h"
+#include "index_opening.h"
+
+namespace dossier::searcher {
+namespace {
+
+namespace fs = std::filesystem;
+namespace schema = analysis::schema;
+
+// A writer may commit while the stats are read; like a search, they are then read again.
+constexpr int kMaxAttempts = 5;
+
+std::uint64_t folder_bytes(const fs::path& folder) {
+  std::uint64_t total = 0;
+  std::error_code error;
+  for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    std::error_code size_error;
+    if (it->is_regular_file(size_error)) {
+      const std::uintmax_t size = it->file_size(size_error);
+      if (!size_error) total += size;
+    }
+  }
+  return total;
+}
+
+std::vector<RootStats> roots_of(const Xapian::Database& database) {
+  std::vector<RootStats> roots;
+  const std::string prefix(schema::kRootKeyPrefix);
+  for (auto key = database.metadata_keys_begin(prefix); key != database.metadata_keys_end(prefix); ++key) {
+    const std::string digest = (*key).substr(prefix.size());
+    roots.push_back(
+        {database.get_metadata(*key), database.get_termfreq(schema::prefixed(schema::kRootPrefix, digest))});
+  }
+  std::sort(roots.begin(), roots.end(),
+            [](const RootStats& a, const RootStats& b) { return a.path < b.path; });
+  return roots;
+}
+
+// The stored summary is written by the indexer; a field it lacks stays zero.
+std::optional<LastRun> last_run_of(const Xapian::Database& database) {
+  const std::string text = database.get_metadata(std::string(schema::kLastRunKey));
+  const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+  if (!json.is_object()) return std::nullopt;
+  LastRun run;
+  run.finished = json.value("finished", std::string());
+  run.seconds = json.value("seconds", 0.0);
+  const std::pair<const char*, std::size_t*> counts[] = {
+      {"added", &run.added},     {"updated", &run.updated},        {"renamed", &run.renamed},
+      {"deleted", &run.deleted}, {"unchanged", &run.unchanged},    {"skipped", &run.skipped},
+      {"failed", &run.failed},   {"root_errors", &run.root_errors}};
+  for (const auto& [name, field] : counts)
+    *field = json.value(name, std::size_t{0});
+  return run;
+}
+
+IndexStats read_once(Xapian::Database& database, const fs::path& path, std::size_t top) {
+  database.reopen();
+  IndexStats stats;
+  stats.database = path.string();
+  stats.documents = database.get_doccount();
+  stats.size_bytes = folder_bytes(path);
+  stats.roots = roots_of(database);
+  stats.last_run = last_run_of(database);
+  // Facets over every document: the same exact counting as a search that matches everything.
+  FacetCounter counter;
+  Xapian::Enquire enquire(database);
+  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  counter.attach(enquire);
+  enquire.get_mset(0, 0, database.get_doccount());
+  Facets facets = counter.result(EntityDirectory({database}), top);
+  stats.countries = std::move(facets.countries);
+  stats.actors = std::move(facets.actors);
+  return stats;
+}
+
+}  // namespace
+
+IndexStats read_index_stats(const fs::path& database_path, std::size_t top) {
+  Xapian::Database database = open_index(database_path);
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return read_once(database, database_path, top);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kMaxAttempts) throw SearchError("the index kept changing while it was read; try again");
+    } catch (const Xapian::Error& e) {
+      throw SearchError("cannot read index " + database_path.string() + ": " + e.get_description());
+    }
+  }
+}
+
+}  // namespace dossier::searcher

@@ -1,0 +1,255 @@
+// The real binary as an operator's scheduled job runs it: incremental reruns, roots that vanish,
+// the writer's lock, output fit for cron, and `dossier stats`.
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include "dossier_runner.h"
+#include "temp_dir.h"
+
+namespace fs = std::filesystem;
+using dossier::testing::json_of;
+using dossier::testing::ProcessResult;
+using dossier::testing::ProcessSpec;
+using dossier::testing::run_dossier;
+using dossier::testing::TempDir;
+
+namespace {
+
+ProcessResult index_json(const fs::path& root, const fs::path& db, std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {"index", root.string(), "--db", db.string(), "--json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run_dossier(args);
+}
+
+// Paths of the hits of `query`, in rank order.
+std::vector<std::string> hit_paths(const fs::path& db, const std::string& query) {
+  const ProcessResult result = run_dossier({"search", query, "--db", db.string(), "--json"});
+  std::vector<std::string> paths;
+  if (result.exit_code != 0) return paths;
+  const auto json = json_of(result);
+  for (const auto& hit : json["hits"])
+    paths.push_back(hit["path"]);
+  return paths;
+}
+
+void shift_mtime(const fs::path& file, int seconds) {
+  fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(seconds));
+}
+
+}  // namespace
+
+TEST_CASE("a rerun over an unchanged corpus reports every file unchanged", "[e2e][scheduled]") {
+  const TempDir index;
+  const fs::path db = index.path() / "db";
+  const auto first = index_json(dossier::testing::kCorpusDir, db);
+  REQUIRE(first.exit_code == 0);
+  const std::size_t files = json_of(first)["added"];
+  CHECK(files >= 5);
+  const auto second = json_of(index_json(dossier::testing::kCorpusDir, db));
+  CHECK(second["unchanged"] == files);
+  for (const char* count : {"added", "updated", "renamed", "deleted", "failed", "indexed"}) {
+    CHECK(second[count] == 0);
+  }
+}
+
+TEST_CASE("one new, changed, deleted, renamed and touched file each show in the summary and in searches",
+          "[e2e][scheduled]") {
+  const TempDir reports, index;
+  const fs::path db = index.path() / "db";
+  reports.write("changed.txt", "Fortinet appliances were exploited");
+  const fs::path deleted = reports.write("deleted.txt", "a report about Sandworm");
+  const fs::path renamed = reports.write("inbox/renamed.txt", "Volt Typhoon prepositioning in utilities");
+  const fs::path touched = reports.write("touched.txt", "MIVD assessment");
+  REQUIRE(index_json(reports.path(), db).exit_code == 0);
+
+  reports.write("new.txt", "Salt Typhoon telecom intrusions");
+  shift_mtime(reports.write("changed.txt", "Ivanti gateways were exploited"), 5);
+  fs::remove(deleted);
+  fs::create_directories(reports.path() / "archive");
+  const fs::path renamed_to = reports.path() / "archive" / "volt.txt";
+  fs::rename(renamed, renamed_to);
+  shift_mtime(touched, 10);
+  const auto result = index_json(reports.path(), db);
+  CHECK(result.exit_code == 0);
+  const auto json = json_of(result);
+  CHECK(json["added"] == 1);
+  CHECK(json["updated"] == 1);
+  CHECK(json["deleted"] == 1);
+  CHECK(json["renamed"] == 1);
+  CHECK(json["unchanged"] == 1);
+  CHECK(json["indexed"] == 3);
+
+  CHECK(hit_paths(db, "Salt Typhoon").size() == 1);
+  CHECK(hit_paths(db, "Ivanti").size() == 1);
+  CHECK(hit_paths(db, "Fortinet").empty());
+  CHECK(hit_paths(db, "Sandworm").empty());
+  CHECK(hit_paths(db, "prepositioning") == std::vector<std::string>{renamed_to.string()});
+  CHECK(hit_paths(db, "MIVD").size() == 1);
+  CHECK(Xapian::Database(db.string()).get_doccount() == 4);
+}
+
+TEST_CASE("moving the root away deletes nothing and exits 2", "[e2e][scheduled]") {
+  const TempDir parent, index;
+  const fs::path db = index.path() / "db";
+  parent.write("share/a.txt", "Volt Typhoon");
+  parent.write("share/b.txt", "Salt Typhoon");
+  const fs::path share = parent.path() / "share";
+  REQUIRE(index_json(share, db).exit_code == 0);
+  fs::rename(share, parent.path() / "moved");
+  const auto result = index_json(share, db);
+  CHECK(result.exit_code == 2);
+  CHECK(result.err == "error: " + share.string() + ": does not exist; nothing deleted\n");
+  CHECK(json_of(result)["deleted"] == 0);
+  CHECK(json_of(result)["root_errors"] == 1);
+  CHECK(hit_paths(db, "typhoon").size() == 2);
+
+  fs::create_directories(share);  // the mount point of a share that did not mount
+  const auto empty = index_json(share, db);
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err.find("is empty but the index holds 2 documents from it; nothing deleted") !=
+        std::string::npos);
+  CHECK(hit_paths(db, "typhoon").size() == 2);
+}
+
+TEST_CASE("a missing folder on a first run exits 2 and creates no index", "[e2e][scheduled]") {
+  const TempDir index;
+  const fs::path absent = index.path() / "absent";
+  const auto result = run_dossier({"index", absent.string(), "--db", (index.path() / "db").string()});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err == "error: " + absent.string() + ": does not exist\n");
+  CHECK_FALSE(fs::exists(index.path() / "db"));
+}
+
+TEST_CASE("documents below a folder that cannot be read are kept", "[e2e][scheduled]") {
+  const TempDir reports, index;
+  const fs::path db = index.path() / "db";
+  reports.write("open/a.txt", "Volt Typhoon");
+  reports.write("locked/b.txt", "Salt Typhoon");
+  REQUIRE(index_json(reports.path(), db).exit_code == 0);
+  const fs::path locked = reports.path() / "locked";
+  fs::permissions(locked, fs::perms::none);
+  // As root, permissions do not stop reading: drop the capabilities that bypass them.
+  std::vector<std::string> args = {
+      dossier::testing::kDossierBinary, "index", reports.path().string(), "--db", db.string(), "--json"};
+  if (::geteuid() == 0) {
+    REQUIRE(fs::exists("/usr/bin/setpriv"));
+    args.insert(args.begin(), {"/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search"});
+  }
+  ProcessSpec spec;
+  spec.argv = args;
+  const ProcessResult result = dossier::testing::run_process(spec);
+  fs::permissions(locked, fs::perms::owner_all);
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find(locked.string()) != std::string::npos);
+  CHECK(json_of(result)["deleted"] == 0);
+  CHECK(hit_paths(db, "typhoon").size() == 2);
+}
+
+TEST_CASE("a second writer exits 75 at once, or waits for the lock with --wait", "[e2e][scheduled]") {
+  const TempDir reports, index;
+  reports.write("a.txt", "one");
+  const fs::path db = index.path() / "db";
+  REQUIRE(index_json(reports.path(), db).exit_code == 0);
+  std::promise<void> locked;
+  std::future<void> holder = std::async(std::launch::async, [&] {
+    Xapian::WritableDatabase writer(db.string(), Xapian::DB_OPEN);
+    locked.set_value();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  });
+  locked.get_future().wait();
+  const auto refused = index_json(reports.path(), db);
+  CHECK(refused.exit_code == 75);
+  CHECK(refused.err == "error: index " + db.string() + " is locked by another writer\n");
+  const auto waited = index_json(reports.path(), db, {"--wait", "30"});
+  holder.wait();
+  CHECK(waited.exit_code == 0);
+  CHECK(json_of(waited)["unchanged"] == 1);
+}
+
+TEST_CASE("off a terminal a good run prints nothing; on one it shows progress and a summary",
+          "[e2e][scheduled]") {
+  const TempDir reports, index;
+  reports.write("a.txt", "one");
+  const std::string db = (index.path() / "db").string();
+  const auto quiet = run_dossier({"index", reports.path().string(), "--db", db});
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.out.empty());
+  CHECK(quiet.err.empty());
+
+  reports.write("b.txt", "two");
+  ProcessSpec terminal;
+  terminal.stderr_is_terminal = true;
+  terminal.env["TERM"] = "xterm";
+  const auto shown = run_dossier({"index", reports.path().string(), "--db", db}, terminal);
+  CHECK(shown.exit_code == 0);
+  CHECK(shown.err.find("1/1 files") != std::string::npos);
+  CHECK(shown.err.find("added 1, updated 0, renamed 0, deleted 0, unchanged 1, skipped 0, failed 0 in ") !=
+        std::string::npos);
+
+  reports.write("c.txt", "three");
+  const auto silenced = run_dossier({"index", reports.path().string(), "--db", db, "--quiet"}, terminal);
+  CHECK(silenced.exit_code == 0);
+  CHECK(silenced.err.empty());
+}
+
+TEST_CASE("index --verbose names each change and summarises, even off a terminal", "[e2e][scheduled]") {
+  const TempDir reports, index;
+  const fs::path file = reports.write("a.txt", "one");
+  const std::string db = (index.path() / "db").string();
+  const auto result = run_dossier({"index", reports.path().string(), "--db", db, "--verbose"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.starts_with("added " + file.string() + "\nadded 1, updated 0"));
+}
+
+TEST_CASE("a failed file is not retried until it changes, unless --retry-failed", "[e2e][scheduled]") {
+  const TempDir reports, index;
+  reports.write("big.txt", std::string(500, 'x'));
+  const fs::path db = index.path() / "db";
+  CHECK(index_json(reports.path(), db, {"--max-size", "100"}).exit_code == 1);
+  const auto again = index_json(reports.path(), db, {"--max-size", "100"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.empty());
+  CHECK(json_of(again)["skipped"] == 1);
+  CHECK(index_json(reports.path(), db, {"--max-size", "100", "--retry-failed"}).exit_code == 1);
+}
+
+TEST_CASE("index --full reads every file again and keeps one document per file", "[e2e][scheduled]") {
+  const TempDir reports, index;
+  reports.write("a.txt", "one");
+  reports.write("b.txt", "two");
+  const fs::path db = index.path() / "db";
+  REQUIRE(index_json(reports.path(), db).exit_code == 0);
+  const auto json = json_of(index_json(reports.path(), db, {"--full"}));
+  CHECK(json["updated"] == 2);
+  CHECK(Xapian::Database(db.string()).get_doccount() == 2);
+}
+
+TEST_CASE("stats shows documents, roots, the last run, size and top entities", "[e2e][scheduled]") {
+  const TempDir index;
+  const fs::path db = index.path() / "db";
+  const auto run = json_of(index_json(dossier::testing::kCorpusDir, db));
+  const auto result = run_dossier({"stats", "--db", db.string(), "--json"});
+  REQUIRE(result.exit_code == 0);
+  const auto stats = json_of(result);
+  CHECK(stats["documents"] == run["added"]);
+  REQUIRE(stats["roots"].size() == 1);
+  CHECK(stats["roots"][0]["path"] == fs::canonical(dossier::testing::kCorpusDir).string());
+  CHECK(stats["roots"][0]["documents"] == run["added"]);
+  CHECK(stats["last_run"]["added"] == run["added"]);
+  CHECK(stats["last_run"]["finished"].get<std::string>().ends_with("Z"));
+  CHECK(stats["size_bytes"].get<std::uint64_t>() > 10'000);
+  REQUIRE_FALSE(stats["countries"].empty());
+  CHECK(stats["countries"][0]["count"] >= stats["countries"].back()["count"]);
+  CHECK_FALSE(stats["actors"].empty());
+
+  const auto text = run_dossier({"stats", "--db", db.string()});
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("documents: " + std::to_string(run["added"].get<int>())) != std::string::npos);
+  CHECK(run_dossier({"stats", "--db", (index.path() / "none").string()}).exit_code == 2);
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# crash_loop_test.sh DOSSIER: kills indexing runs with SIGKILL at random moments, five times, then
+# checks that the database opens after each kill and that a final run leaves exactly one document
+# per file, with nothing lost.
+set -euo pipefail
+dossier=$1
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+files=2000
+"$here/make_reports.sh" "$work/reports" "$files"
+db="$work/db"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+number() { grep -o "\"$1\":[0-9]*" | head -1 | cut -d: -f2; }
+
+killed_mid_run=0
+for round in 1 2 3 4 5; do
+  # Later rounds change files too, so that the killed runs are doing updates, not only adds.
+  if [ "$round" -ge 3 ]; then
+    for k in $(seq $((round * 7)) 13 $files); do
+      printf 'revised in round %d\n' "$round" >> "$work/reports/f$(printf %02d $((k % 20)))/report$(printf %05d "$k").txt"
+    done
+  fi
+  "$dossier" index "$work/reports" --db "$db" --batch 50 --quiet &
+  pid=$!
+  sleep "0.$((RANDOM % 9 + 1))$((RANDOM % 10))"
+  if kill -9 "$pid" 2>/dev/null; then killed_mid_run=$((killed_mid_run + 1)); fi
+  wait "$pid" 2>/dev/null || true
+  if [ -d "$db" ]; then
+    if "$dossier" stats --db "$db" --json > "$work/stats.json" 2> "$work/stats.err"; then
+      echo "round $round: killed with $(number documents < "$work/stats.json") documents committed"
+    else
+      # Killed before its first commit: the new index is still empty, which readers are told.
+      grep -q "yet (it is being created)" "$work/stats.err" || fail "round $round: the database does not open: $(cat "$work/stats.err")"
+    fi
+  fi
+done
+[ "$killed_mid_run" -ge 3 ] || fail "only $killed_mid_run of 5 runs were killed mid-run; the corpus is too small"
+
+"$dossier" index "$work/reports" --db "$db" --json > "$work/final.json" || fail "the final run failed: $(cat "$work/final.json")"
+[ "$(number failed < "$work/final.json")" = 0 ] || fail "files failed in the final run"
+"$dossier" stats --db "$db" --json > "$work/stats.json"
+documents=$(number documents < "$work/stats.json")
+[ "$documents" = "$files" ] || fail "$documents documents for $files files"
+# Every file is findable by its own word, and the marker every file has matches each exactly once.
+total=$("$dossier" search corpusmarker --db "$db" --json -n 1 | number total)
+[ "$total" = "$files" ] || fail "corpusmarker matches $total documents, not $files"
+for k in 1 500 1999 2000; do
+  word=$(printf 'report%05d' "$k")
+  [ "$("$dossier" search "$word" --db "$db" --json -n 5 | number total)" = 1 ] || fail "$word is not one document"
+done
+# The revisions of the last round are indexed.
+revised=$("$dossier" search '"revised in round 5"' --db "$db" --json -n 1 | number total)
+expected=$(seq 35 13 $files | wc -l)
+[ "$revised" = "$expected" ] || fail "$revised documents have round 5's revision, not $expected"
+echo "ok: $killed_mid_run runs killed mid-run; $documents documents for $files files"
