@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "dossier/indexer/indexer.h"
@@ -11,9 +12,10 @@
 namespace dossier::cli {
 
 /// One progress line, e.g. "[#####     ] 120/240 files  48.0 files/s  3.2 MB/s  ETA 0:03", fitted
-/// to `width` columns. `elapsed` is the time since the files started to be read.
-std::string format_progress(const indexer::IndexProgress& progress, std::chrono::duration<double> elapsed,
-                            std::size_t width);
+/// to `width` columns. Rates come from `timed`, what was done in the `elapsed` time measured;
+/// they are left out until half a second has been measured.
+std::string format_progress(const indexer::IndexProgress& progress, const indexer::IndexProgress& timed,
+                            std::chrono::duration<double> elapsed, std::size_t width);
 
 /// Redraws one line on a terminal stream at most ten times a second and erases it when done (or
 /// when a message must be printed above it). Does nothing when constructed disabled.
@@ -34,7 +36,8 @@ class ProgressBar {
   std::FILE* stream_;
   bool enabled_;
   bool drawn_ = false;
-  std::chrono::steady_clock::time_point started_;
+  std::optional<std::chrono::steady_clock::time_point> started_;
+  indexer::IndexProgress first_;
   std::chrono::steady_clock::time_point last_draw_;
 };
 
