@@ -25,6 +25,7 @@ struct IndexFlags {
   std::vector<std::string> gazetteers;
   double wait_seconds = 0;
   std::size_t batch = 1000;
+  std::size_t jobs = 0;
   bool full = false;
   bool follow_symlinks = false;
   bool retry_failed = false;
@@ -49,6 +50,7 @@ indexer::IndexOptions options_from(const IndexFlags& flags) {
   options.symlinks = flags.follow_symlinks ? indexer::SymlinkPolicy::Follow : indexer::SymlinkPolicy::Skip;
   options.wait = std::chrono::milliseconds(static_cast<std::int64_t>(flags.wait_seconds * 1000));
   options.commit.max_documents = flags.batch;
+  options.jobs = flags.jobs;
   return options;
 }
 
@@ -127,6 +129,9 @@ void add_flags(CLI::App& command, IndexFlags& flags) {
   command.add_flag("--follow-symlinks", flags.follow_symlinks, "Follow symbolic links (loops are detected)");
   command.add_flag("--retry-failed", flags.retry_failed,
                    "Read files that failed before even if they did not change");
+  command.add_option("-j,--jobs", flags.jobs, "Read and analyse files on N threads (default: one per core)")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
   command
       .add_option("--batch", flags.batch, "Commit every N changed documents (default 1000; also every 64 MB)")
       ->type_name("N")

@@ -1,5 +1,7 @@
 #include "dossier/indexer/extractor.h"
 
+#include <libxml/parser.h>
+
 #include "dossier/indexer/docx_extractor.h"
 #include "dossier/indexer/file_reader.h"
 #include "dossier/indexer/html_extractor.h"
@@ -45,6 +47,13 @@ ExtractedDocument extract(FileFormat format, std::string_view bytes) {
 
 ExtractedDocument extract_file(const std::filesystem::path& path, std::uint64_t max_bytes) {
   return extract(format_for_path(path).value_or(FileFormat::PlainText), read_regular_file(path, max_bytes));
+}
+
+void prepare_extractors_for_threads() {
+  // libxml2 2.9 sets up its global tables lazily, and that first call is not safe to race.
+  xmlInitParser();
+  // Poppler's error function is process-wide; the PDF extractor sets it on each call.
+  silence_pdf_diagnostics();
 }
 
 }  // namespace dossier::indexer

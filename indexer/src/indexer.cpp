@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -22,6 +23,7 @@
 #include "dossier/indexer/file_reader.h"
 #include "dossier/indexer/gazetteer_files.h"
 #include "dossier/indexer/index_state.h"
+#include "ordered_pipeline.h"
 #include "root_scan.h"
 
 namespace dossier::indexer {
@@ -29,6 +31,19 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace schema = analysis::schema;
+
+// Files read ahead of the writer per worker thread: enough to keep the writer busy, few enough
+// that memory stays flat.
+constexpr std::size_t kQueuedPerJob = 4;
+
+// What a worker made of one file; the writer thread applies it.
+struct PreparedFile {
+  std::string error;  // not empty: the file failed, for this reason
+  std::string digest;
+  std::size_t bytes = 0;
+  bool same_content = false;  // only touched: the stored mtime changes, nothing else
+  std::optional<BuiltDocument> built;
+};
 
 // A file a run has to read: new, changed, or asked for.
 struct WorkItem {
@@ -182,49 +197,87 @@ class Run {
     }
   }
 
+  // Files are read, extracted and analysed on `jobs` threads; this thread writes them in walk
+  // order (so document ids follow the walk), with a bounded number waiting.
   void work(const std::vector<WorkItem>& items) {
     IndexProgress progress{0, items.size(), 0, 0};
     for (const WorkItem& item : items)
       progress.bytes_total += item.file->size;
-    for (const WorkItem& item : items) {
-      try {
-        index(item);
-      } catch (const IndexWriteError&) {
-        throw;  // the database is unusable: stop, keeping what was committed
-      } catch (const std::exception& e) {
-        remember_failure(item, e.what());
-      } catch (const Xapian::Error& e) {
-        remember_failure(item, e.get_description());
+    const std::size_t jobs =
+        options_.jobs > 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
+    if (jobs > 1) prepare_extractors_for_threads();
+    run_ordered_pipeline<PreparedFile>(
+        items.size(), jobs, jobs * kQueuedPerJob, [&](std::size_t i) { return prepare(items[i]); },
+        [&](std::size_t i, PreparedFile&& prepared) {
+          apply(items[i], std::move(prepared));
+          ++progress.files_done;
+          progress.bytes_done += items[i].file->size;
+          if (events_.on_progress) events_.on_progress(progress);
+        });
+  }
+
+  // Runs on a worker thread: only const members are used. Never throws; a failure is returned.
+  PreparedFile prepare(const WorkItem& item) const {
+    PreparedFile prepared;
+    try {
+      const FoundFile& file = *item.file;
+      const std::string bytes = read_regular_file(file.path, options_.max_file_bytes);
+      prepared.digest = analysis::digest_hex(bytes);
+      prepared.bytes = bytes.size();
+      const StoredFile* stored = state_.find(item.path_digest);
+      if (stored && stored->content_digest == prepared.digest && !full_) {
+        prepared.same_content = true;
+        return prepared;
       }
-      ++progress.files_done;
-      progress.bytes_done += item.file->size;
-      if (events_.on_progress) events_.on_progress(progress);
+      const SourceFile source{file.path.native(), item.root->path, item.format,
+                              bytes.size(),       file.mtime_ns,   prepared.digest};
+      prepared.built = builder_.build(source, extract(item.format, bytes));
+    } catch (const std::exception& e) {
+      prepared.error = *e.what() ? e.what() : "cannot be indexed";
+    } catch (const Xapian::Error& e) {
+      prepared.error = e.get_description();
+    } catch (...) {
+      prepared.error = "cannot be indexed (unexpected error)";
+    }
+    return prepared;
+  }
+
+  // Runs on the writer thread.
+  void apply(const WorkItem& item, PreparedFile&& prepared) {
+    if (!prepared.error.empty()) {
+      remember_failure(item, prepared.error);
+      return;
+    }
+    try {
+      write(item, prepared);
+    } catch (const IndexWriteError&) {
+      throw;  // the database is unusable: stop, keeping what was committed
+    } catch (const std::exception& e) {
+      remember_failure(item, e.what());
+    } catch (const Xapian::Error& e) {
+      remember_failure(item, e.get_description());
     }
   }
 
-  void index(const WorkItem& item) {
-    const FoundFile& file = *item.file;
-    const std::string bytes = read_regular_file(file.path, options_.max_file_bytes);
-    const std::string digest = analysis::digest_hex(bytes);
+  void write(const WorkItem& item, PreparedFile& prepared) {
     const StoredFile* stored = state_.find(item.path_digest);
-    if (stored && stored->content_digest == digest && !full_) {
-      touch(*stored, file);
+    if (prepared.same_content) {
+      touch(*stored, *item.file);
       failures_.forget(writer_, item.path_digest);
       ++report_.unchanged;
       return;
     }
-    const SourceFile source{file.path.native(), item.root->path, item.format,
-                            bytes.size(),       file.mtime_ns,   digest};
-    BuiltDocument built = builder_.build(source, extract(item.format, bytes));
+    const BuiltDocument& built = *prepared.built;
+    const std::string& path = item.file->path.native();
     if (stored) {
-      writer_.replace(stored->docid, built.document, bytes.size());
-      count(FileChangeKind::Updated, source.path);
-    } else if (const StoredFile* moved = take_vanished(digest)) {
-      writer_.replace(moved->docid, built.document, bytes.size());
-      count(FileChangeKind::Renamed, source.path);
+      writer_.replace(stored->docid, built.document, prepared.bytes);
+      count(FileChangeKind::Updated, path);
+    } else if (const StoredFile* moved = take_vanished(prepared.digest)) {
+      writer_.replace(moved->docid, built.document, prepared.bytes);
+      count(FileChangeKind::Renamed, path);
     } else {
-      writer_.add(built.document, bytes.size());
-      count(FileChangeKind::Added, source.path);
+      writer_.add(built.document, prepared.bytes);
+      count(FileChangeKind::Added, path);
     }
     failures_.forget(writer_, item.path_digest);
     record_additions(built);

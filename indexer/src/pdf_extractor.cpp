@@ -71,11 +71,15 @@ void read_info(const poppler::document& pdf, ExtractedDocument& document, std::s
 
 }  // namespace
 
+// Poppler reports problems in damaged files on stderr unless told otherwise. The setting is
+// process-wide inside poppler; every call stores the same no-op.
+void silence_pdf_diagnostics() {
+  poppler::set_debug_error_function(ignore_poppler_message, nullptr);
+}
+
 ExtractedDocument extract_pdf(std::string_view bytes) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) throw ExtractionError("PDF too large (over 2 GiB)");
-  // Poppler reports problems in damaged files on stderr unless told otherwise. The setting is
-  // process-wide inside poppler; setting the same no-op each time is harmless.
-  poppler::set_debug_error_function(ignore_poppler_message, nullptr);
+  silence_pdf_diagnostics();
   const std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!pdf) throw ExtractionError("damaged or not a PDF");

@@ -122,3 +122,48 @@ TEST_CASE("a folder that is not a Dossier index is not written into", "[indexer]
   CHECK_THROWS_AS(run_index(options_for(reports, index)), dossier::indexer::IndexWriteError);
   CHECK(Xapian::Database((index.path() / "db").string()).get_doccount() == 1);
 }
+
+namespace {
+
+// Every document's terms (with wdf and positions), values and data, in document id order.
+std::vector<std::string> dump_documents(const fs::path& path) {
+  const Xapian::Database database(path.string());
+  std::vector<std::string> documents;
+  for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
+    const Xapian::Document document = database.get_document(*it);
+    std::string dump = document.get_data();
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+      dump += " " + *term + ":" + std::to_string(term.get_wdf());
+      for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos)
+        dump += "," + std::to_string(*pos);
+    }
+    for (auto value = document.values_begin(); value != document.values_end(); ++value) {
+      if (value.get_valueno() != schema::kMtimeSlot)
+        dump += " #" + std::to_string(value.get_valueno()) + "=" + *value;
+    }
+    documents.push_back(std::move(dump));
+  }
+  return documents;
+}
+
+}  // namespace
+
+TEST_CASE("several threads build exactly the index one thread builds, failures included", "[indexer]") {
+  const TempDir reports, one, many;
+  for (const auto& entry : fs::directory_iterator(DOSSIER_CORPUS_DIR)) {
+    if (entry.is_regular_file()) fs::copy_file(entry.path(), reports.path() / entry.path().filename());
+  }
+  reports.write("broken.pdf", "%PDF-1.4 truncated");
+  reports.write("page.html", "<title>Page</title><p>Fortinet appliances</p>");
+  IndexOptions options = options_for(reports, one);
+  options.jobs = 1;
+  const IndexReport serial = run_index(options);
+  options = options_for(reports, many);
+  options.jobs = 3;
+  options.commit.max_documents = 2;  // commits while workers are still reading
+  const IndexReport parallel = run_index(options);
+  CHECK(parallel.added == serial.added);
+  CHECK(parallel.failed == 1);
+  CHECK(serial.failed == 1);
+  CHECK(dump_documents(many.path() / "db") == dump_documents(one.path() / "db"));
+}

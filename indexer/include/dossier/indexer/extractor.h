@@ -18,6 +18,10 @@ namespace dossier::indexer {
 /// "encrypted PDF") when the bytes cannot be read as that format.
 ExtractedDocument extract(FileFormat format, std::string_view bytes);
 
+/// Initialises the global state of the parsing libraries (libxml2, poppler) on the calling thread.
+/// Call once before `extract` runs on several threads at a time; calling it again is harmless.
+void prepare_extractors_for_threads();
+
 /// Reads `path` (a regular file up to `max_bytes`) and extracts it by its format; a file of a
 /// format Dossier does not know is read as plain text. Throws `FileReadError` or `ExtractionError`.
 ExtractedDocument extract_file(const std::filesystem::path& path, std::uint64_t max_bytes);

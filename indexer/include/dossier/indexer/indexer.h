@@ -39,6 +39,7 @@ struct IndexOptions {
   std::uint64_t max_file_bytes = 100'000'000;    ///< larger files fail with a reason
   RunMode mode = RunMode::Incremental;
   FailedFilesPolicy failed_files = FailedFilesPolicy::RetryWhenChanged;
+  std::size_t jobs = 0;               ///< threads reading, extracting and analysing files (0: one per core)
   std::chrono::milliseconds wait{0};  ///< how long to wait for another writer's lock
   CommitPolicy commit;                ///< batch size between commits
   /// Users' watchlists (gazetteer files in the actors format) added to the built-in gazetteer.

@@ -19,4 +19,7 @@ namespace dossier::indexer {
 /// "PDF too large (over 2 GiB)".
 ExtractedDocument extract_pdf(std::string_view bytes);
 
+/// Stops poppler from printing diagnostics on stderr (a process-wide setting; idempotent).
+void silence_pdf_diagnostics();
+
 }  // namespace dossier::indexer
