@@ -66,7 +66,8 @@ void add_path_terms(Xapian::Document& document, const SourceFile& source,
   const std::filesystem::path path(source.path);
   const std::filesystem::path root(source.root);
   std::filesystem::path below = path.lexically_relative(root);
-  if (below.empty() || *below.begin() == "..") below = path.filename();
+  // A file that is itself the root ("."), or not below it: its own name.
+  if (below.empty() || *below.begin() == ".." || below == ".") below = path.filename();
   std::vector<std::string> names;
   if (root != path) names.push_back(root.filename().native());
   for (const auto& component : below)

@@ -177,3 +177,15 @@ TEST_CASE("author words, date range and format go into terms and values", "[docu
   CHECK(record.author == "Britt Verregghen");
   CHECK(record.date == "2024-02");
 }
+
+TEST_CASE("a file indexed as its own root still has its name as path terms", "[document_builder]") {
+  const Analyzer analyzer;
+  SourceFile source = kSource;
+  source.root = source.path;
+  const Xapian::Document document = DocumentBuilder(analyzer, nullptr).build(source, content("x", "x")).document;
+  std::string paths;
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    if ((*term).starts_with("P")) paths += *term + " ";
+  }
+  CHECK(paths == "Pmd Pvolt Pvolt.md ");
+}
