@@ -182,7 +182,8 @@ TEST_CASE("a file indexed as its own root still has its name as path terms", "[d
   const Analyzer analyzer;
   SourceFile source = kSource;
   source.root = source.path;
-  const Xapian::Document document = DocumentBuilder(analyzer, nullptr).build(source, content("x", "x")).document;
+  const Xapian::Document document =
+      DocumentBuilder(analyzer, nullptr).build(source, content("x", "x")).document;
   std::string paths;
   for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
     if ((*term).starts_with("P")) paths += *term + " ";
