@@ -166,7 +166,7 @@ class Run {
           continue;
         }
         const RememberedFailure* failure = failures_.find(path_digest);
-        if (!stored && failure && failure->size == file.size && failure->mtime_ns == file.mtime_ns &&
+        if (!full_ && failure && failure->size == file.size && failure->mtime_ns == file.mtime_ns &&
             options_.failed_files == FailedFilesPolicy::RetryWhenChanged) {
           ++report_.skipped;
           continue;

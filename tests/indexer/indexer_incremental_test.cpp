@@ -212,6 +212,10 @@ TEST_CASE("a file that fails after it was indexed keeps its document", "[indexer
   CHECK(report.failed == 1);
   CHECK(report.deleted == 0);
   CHECK(open(index).get_termfreq("alpha") == 1);
+  const IndexReport again = run_index(options);  // remembered: not read again until it changes
+  CHECK(again.failed == 0);
+  CHECK(again.skipped == 1);
+  CHECK(open(index).get_termfreq("alpha") == 1);
 }
 
 TEST_CASE("the last run is recorded in the database", "[indexer][incremental]") {
