@@ -40,7 +40,10 @@ std::vector<fs::path> list_folder(const fs::path& folder, std::error_code& error
   fs::directory_iterator it(folder, error);
   for (; !error && it != fs::directory_iterator(); it.increment(error))
     entries.push_back(it->path());
-  std::sort(entries.begin(), entries.end());
+  // Plain byte comparison: the entries share their folder, and `path::compare` would split each
+  // into components first.
+  std::sort(entries.begin(), entries.end(),
+            [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
   return entries;
 }
 
