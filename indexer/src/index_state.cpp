@@ -20,6 +20,8 @@ void for_each_value(const Xapian::Database& database, unsigned slot, Use use) {
 IndexState IndexState::load(const Xapian::Database& database) {
   IndexState state;
   std::unordered_map<Xapian::docid, StoredFile*> by_docid;
+  state.files_.reserve(database.get_doccount());
+  by_docid.reserve(database.get_doccount());
   for_each_value(database, schema::kPathDigestSlot, [&](Xapian::docid docid, const std::string& digest) {
     StoredFile& file = state.files_[digest];
     file.docid = docid;

@@ -151,6 +151,10 @@ class Run {
   // Files that need reading; the rest are counted as unchanged or skipped without being opened.
   std::vector<WorkItem> plan() {
     std::vector<WorkItem> items;
+    std::size_t found = 0;
+    for (const RootScan& scan : scans_)
+      found += scan.files.size();
+    seen_.reserve(found);
     for (const RootScan& scan : scans_) {
       for (const FoundFile& file : scan.files) {
         std::string path_digest = analysis::digest_hex(file.path.native());
