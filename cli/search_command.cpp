@@ -122,6 +122,7 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
   command->add_flag("--json", flags->json, "Print results as one JSON object");
   command->footer(
       "Query language: words (all must match), \"exact phrases\", AND, OR, NOT, -word, ( ), * (all),\n"
+      "a NEAR/n b (at most n words between, any order), a ADJ/n b (in order; n <= 100), espion* (prefix),\n"
       "fields title: author: path: type: lang: country: actor: (on a word, a \"phrase\" or a (group))\n"
       "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out).\n"
       "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly.\n"

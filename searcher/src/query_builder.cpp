@@ -11,6 +11,9 @@ namespace {
 
 namespace schema = analysis::schema;
 using analysis::Token;
+
+// How many indexed words a wildcard may expand to (the most frequent ones win).
+constexpr Xapian::termcount kWildcardLimit = 100;
 using analysis::TokenKind;
 using analysis::TokenRole;
 
@@ -65,6 +68,11 @@ class Builder {
         return text(node, collect, false);
       case QueryNode::Kind::Phrase:
         return text(node, collect, true);
+      case QueryNode::Kind::Wildcard:
+        return wildcard(node, collect);
+      case QueryNode::Kind::Near:
+      case QueryNode::Kind::Adjacent:
+        return proximity(node, collect);
       case QueryNode::Kind::Or:
         return combine(node, Xapian::Query::OP_OR, collect);
       case QueryNode::Kind::And:
@@ -141,6 +149,87 @@ class Builder {
         return unweighted(any_of(context_.resolver.resolve_actor(text), schema::kActorPrefix));
     }
     return {};
+  }
+
+  // The prefix of the current field's positional terms; throws for fields without positions.
+  std::string_view positional_prefix(const QueryNode& node, const char* error) const {
+    switch (field_) {
+      case Field::Body:
+        return "";
+      case Field::Title:
+        return schema::kTitlePrefix;
+      case Field::Author:
+        return schema::kAuthorPrefix;
+      default:
+        throw QuerySyntaxError(error, node.column);
+    }
+  }
+
+  // The folded prefix of `espion*`: exactly one word.
+  std::string wildcard_stem(const QueryNode& node) const {
+    const std::vector<Token> tokens = primary_tokens(node.text);
+    if (tokens.size() != 1) {
+      throw QuerySyntaxError("a wildcard needs exactly one word before its '*'", node.column);
+    }
+    return tokens.front().term;
+  }
+
+  // `espion*`: the most frequent indexed words with that prefix (at most kWildcardLimit of them).
+  Xapian::Query wildcard(const QueryNode& node, bool collect) {
+    const std::string stem = wildcard_stem(node);
+    const auto expand = [&stem](std::string_view prefix) {
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::prefixed(prefix, stem), kWildcardLimit,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    };
+    if (field_ == Field::Path) return unweighted(expand(schema::kPathPrefix));
+    const std::string_view prefix =
+        positional_prefix(node, "a wildcard works only in the text, title:, author: and path:");
+    if (collect && field_ == Field::Body) match_terms_.prefixes.insert(stem);
+    return expand(prefix);
+  }
+
+  // The exact terms of one NEAR/ADJ operand (a word, or the words of a phrase or split word),
+  // appended to `terms`; a phrase's own query is appended to `phrases` (Xapian's NEAR and PHRASE
+  // take only terms, so a phrase operand is its words inside the window and the phrase itself).
+  void positional(const QueryNode& node, std::string_view prefix, bool collect,
+                  std::vector<Xapian::Query>& terms, std::vector<Xapian::Query>& phrases) {
+    const std::vector<Token> tokens = primary_tokens(node.text);
+    if (tokens.empty()) throw QuerySyntaxError("nothing to search for in '" + node.text + "'", node.column);
+    std::vector<Xapian::Query> own;
+    std::vector<std::string> sequence;
+    for (const Token& token : tokens) {
+      own.emplace_back(schema::prefixed(prefix, token.term));
+      sequence.push_back(token.term);
+    }
+    if (collect && field_ == Field::Body) {
+      if (sequence.size() == 1) match_terms_.terms.insert(sequence.front());
+      if (sequence.size() > 1) match_terms_.phrases.push_back(std::move(sequence));
+    }
+    if (own.size() > 1) {
+      phrases.emplace_back(Xapian::Query::OP_PHRASE, own.begin(), own.end(),
+                           tokens.back().position - tokens.front().position + 1);
+    }
+    terms.insert(terms.end(), own.begin(), own.end());
+  }
+
+  // `a NEAR/n b`: OP_NEAR; `a ADJ/n b`: OP_PHRASE; the window is n plus the words of the operands,
+  // so n words may stand between two operands.
+  Xapian::Query proximity(const QueryNode& node, bool collect) {
+    const bool ordered = node.kind == QueryNode::Kind::Adjacent;
+    const std::string_view prefix =
+        positional_prefix(node, ordered ? "ADJ/n works only in the text, title: and author:"
+                                        : "NEAR/n works only in the text, title: and author:");
+    std::vector<Xapian::Query> terms;
+    std::vector<Xapian::Query> phrases;
+    for (const QueryNode& child : node.children)
+      positional(child, prefix, collect, terms, phrases);
+    const auto window =
+        static_cast<Xapian::termcount>(node.distance * (node.children.size() - 1) + terms.size());
+    Xapian::Query query(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms.begin(),
+                        terms.end(), window);
+    if (phrases.empty()) return query;
+    phrases.insert(phrases.begin(), std::move(query));
+    return Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
   }
 
   static Xapian::Query date(const QueryNode& node) {

@@ -125,3 +125,41 @@ TEST_CASE("date: ranges select documents whose whole date lies inside", "[query_
       "invalid date range '2024-13' (use YYYY, YYYY-MM or YYYY-MM-DD, and FROM..TO) at column 8");
   CHECK_THROWS_AS(built("date:.."), dossier::searcher::QuerySyntaxError);
 }
+
+TEST_CASE("NEAR/n matches exact words in any order within n words, ADJ/n in order", "[query_builder]") {
+  CHECK(built("malware NEAR/6 Fortinet") == "Query((malware NEAR 8 fortinet))");
+  CHECK(built("state ADJ/1 security") == "Query((state PHRASE 3 security))");
+  CHECK(built("title:(volt NEAR/0 typhoon)") == "Query((Svolt NEAR 2 Styphoon))");
+  CHECK(built("a NEAR/2 b NEAR/2 c") == "Query((a NEAR 7 b NEAR 7 c))");
+}
+
+TEST_CASE("NEAR/n operands that are phrases widen the window by their words", "[query_builder]") {
+  CHECK(built("\"state security\" NEAR/3 China") ==
+        "Query(((state NEAR 6 security NEAR 6 china) AND (state PHRASE 2 security)))");
+  CHECK(built("China-based ADJ/0 actors") ==
+        "Query(((china PHRASE 3 based PHRASE 3 actors) AND (china PHRASE 2 based)))");
+}
+
+TEST_CASE("NEAR/n highlights its exact words", "[query_builder]") {
+  const auto result = build("malware NEAR/6 Fortinet");
+  CHECK(result.match_terms.terms == std::set<std::string>{"fortinet", "malware"});
+  CHECK(result.match_terms.stems.empty());
+}
+
+TEST_CASE("NEAR/n under a field without positions is an error with the column", "[query_builder]") {
+  CHECK_THROWS_WITH(built("x path:(a NEAR/2 b)"),
+                    "NEAR/n works only in the text, title: and author: at column 9");
+}
+
+TEST_CASE("a wildcard expands the folded prefix to the most frequent indexed words", "[query_builder]") {
+  CHECK(built("Espion*") == "Query(WILDCARD SYNONYM espion)");
+  CHECK(built("title:typh*") == "Query(WILDCARD SYNONYM Styph)");
+  CHECK(built("path:rep*") == "Query(0 * WILDCARD SYNONYM Prep)");
+  CHECK(build("espion* malware").match_terms.prefixes == std::set<std::string>{"espion"});
+}
+
+TEST_CASE("a wildcard on a field that names things, or on several words, is an error", "[query_builder]") {
+  CHECK_THROWS_WITH(built("country:Nor*"),
+                    "a wildcard works only in the text, title:, author: and path: at column 9");
+  CHECK_THROWS_WITH(built("China-ba*"), "a wildcard needs exactly one word before its '*' at column 1");
+}
