@@ -78,10 +78,7 @@ class Builder {
       case QueryNode::Kind::And:
         return combine(node, Xapian::Query::OP_AND, collect);
       case QueryNode::Kind::Sequence:
-        return combine(
-            node,
-            context_.default_operator == DefaultOperator::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
-            collect);
+        return sequence(node, collect);
       case QueryNode::Kind::Not:
         return negate(build(node.children.front(), false));
       case QueryNode::Kind::Field: {
@@ -96,6 +93,7 @@ class Builder {
   }
 
   MatchTerms take_match_terms() { return std::move(match_terms_); }
+  std::vector<std::string> take_alias_actors() { return std::move(alias_actors_); }
 
  private:
   // Exclusion from everything; `combine` turns `a AND (all AND_NOT b)` into `a AND_NOT b`.
@@ -128,7 +126,8 @@ class Builder {
     const std::string& text = node.text;
     switch (field_) {
       case Field::Body:
-        return words(text, collect, phrase, "", schema::kStemPrefix);
+        if (phrase) return words(text, collect, true, "", schema::kStemPrefix);
+        return with_aliases(text, collect, words(text, collect, false, "", schema::kStemPrefix));
       case Field::Title:
         return words(text, false, phrase, schema::kTitlePrefix, schema::kTitleStemPrefix);
       case Field::Author:
@@ -149,6 +148,33 @@ class Builder {
         return unweighted(any_of(context_.resolver.resolve_actor(text), schema::kActorPrefix));
     }
     return {};
+  }
+
+  // Juxtaposed words; words that together name an actor (`Fancy Bear`) also match it.
+  Xapian::Query sequence(const QueryNode& node, bool collect) {
+    const auto op =
+        context_.default_operator == DefaultOperator::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
+    Xapian::Query query = combine(node, op, collect);
+    std::string name;
+    for (const QueryNode& child : node.children) {
+      if (child.kind != QueryNode::Kind::Word || field_ != Field::Body) return query;
+      name += (name.empty() ? "" : " ") + child.text;
+    }
+    return with_aliases(name, collect, std::move(query));
+  }
+
+  // `query` or any actor `text` names (its filter terms carry no weight).
+  Xapian::Query with_aliases(const std::string& text, bool collect, Xapian::Query query) {
+    if (!context_.expand_aliases) return query;
+    const std::vector<std::string> ids = context_.resolver.find_actors(text);
+    if (ids.empty()) return query;
+    std::vector<Xapian::Query> any{std::move(query)};
+    for (const std::string& id : ids) {
+      any.emplace_back(schema::prefixed(schema::kActorPrefix, id));
+      const bool known = std::find(alias_actors_.begin(), alias_actors_.end(), id) != alias_actors_.end();
+      if (collect && !known) alias_actors_.push_back(id);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
   }
 
   // The prefix of the current field's positional terms; throws for fields without positions.
@@ -301,6 +327,7 @@ class Builder {
   const QueryContext& context_;
   Field field_ = Field::Body;
   MatchTerms match_terms_;
+  std::vector<std::string> alias_actors_;
 };
 
 }  // namespace
@@ -320,7 +347,7 @@ BuiltQuery build_query(const QueryNode& tree, const QueryContext& context) {
   Builder builder(context);
   Xapian::Query query = builder.build(tree, true);
   if (query.empty()) throw QuerySyntaxError("nothing to search for in the query", tree.column);
-  return {std::move(query), builder.take_match_terms()};
+  return {std::move(query), builder.take_match_terms(), builder.take_alias_actors()};
 }
 
 }  // namespace dossier::searcher

@@ -163,3 +163,44 @@ TEST_CASE("a wildcard on a field that names things, or on several words, is an e
                     "a wildcard works only in the text, title:, author: and path: at column 9");
   CHECK_THROWS_WITH(built("China-ba*"), "a wildcard needs exactly one word before its '*' at column 1");
 }
+
+namespace {
+
+// Knows APT28 by its names, as an index's metadata would.
+class AliasResolver : public FakeResolver {
+ public:
+  std::vector<std::string> find_actors(std::string_view text) const override {
+    if (text == "APT28" || text == "Fancy Bear" || text == "Sofacy") return {"apt28"};
+    return {};
+  }
+};
+
+dossier::searcher::BuiltQuery build_with_aliases(std::string_view query, bool expand = true) {
+  static const Analyzer analyzer;
+  static const AliasResolver resolver;
+  return build_query(parse_query(query), {analyzer, resolver, DefaultOperator::And, {}, expand});
+}
+
+}  // namespace
+
+TEST_CASE("a word or juxtaposed words naming an actor also match the actor's filter term",
+          "[query_builder]") {
+  CHECK(build_with_aliases("APT28").query.get_description() == "Query((apt28 OR XAapt28))");
+  CHECK(build_with_aliases("Fancy Bear").query.get_description() == "Query(((Zfanci AND Zbear) OR XAapt28))");
+  CHECK(build_with_aliases("Sofacy phishing").query.get_description() ==
+        "Query(((Zsofaci OR XAapt28) AND Zphish))");
+  CHECK(build_with_aliases("APT28").alias_actors == std::vector<std::string>{"apt28"});
+}
+
+TEST_CASE("quoted phrases, fields and --exact do not expand aliases", "[query_builder]") {
+  CHECK(build_with_aliases("\"APT28\"").query.get_description() == "Query(apt28)");
+  CHECK(build_with_aliases("title:APT28").query.get_description() == "Query(Sapt28)");
+  CHECK(build_with_aliases("APT28", false).query.get_description() == "Query(apt28)");
+}
+
+TEST_CASE("a negated actor name excludes its aliases too, and is not reported as matched",
+          "[query_builder]") {
+  const auto result = build_with_aliases("phishing -APT28");
+  CHECK(result.query.get_description() == "Query((Zphish AND_NOT (apt28 OR XAapt28)))");
+  CHECK(result.alias_actors.empty());
+}

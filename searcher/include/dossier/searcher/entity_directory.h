@@ -27,6 +27,9 @@ class EntityResolver {
   /// The language code for a code or English name ("no", "Norwegian"). Throws
   /// `UnknownEntityError` listing the index's languages.
   virtual std::string resolve_language(std::string_view text) const = 0;
+  /// Actor ids for an id, name or alias, like `resolve_actor`, but empty (no error, no suggestion)
+  /// when the name is unknown: for expanding query words that happen to name an actor.
+  virtual std::vector<std::string> find_actors(std::string_view /*text*/) const { return {}; }
 };
 
 /// Entity names stored in one index or in several shards searched together (each shard is asked
@@ -44,6 +47,7 @@ class EntityDirectory : public EntityResolver {
   std::vector<std::string> resolve_country(std::string_view text) const override;
   std::vector<std::string> resolve_actor(std::string_view text) const override;
   std::string resolve_language(std::string_view text) const override;
+  std::vector<std::string> find_actors(std::string_view text) const override;
 
   /// The languages of the indexed documents (ISO 639-1 codes), from every shard.
   std::vector<std::string> languages() const;
@@ -52,6 +56,7 @@ class EntityDirectory : public EntityResolver {
   std::string metadata(const std::string& key) const;
   std::vector<std::string> resolve(std::string_view text, std::string_view prefix,
                                    std::string_view what) const;
+  std::vector<std::string> lookup(std::string_view text, std::string_view prefix) const;
 
   std::vector<Xapian::Database> shards_;
 };
