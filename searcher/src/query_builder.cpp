@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dossier/analysis/document_date.h"
+#include "dossier/analysis/entity_metadata.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/searcher/search_errors.h"
 
@@ -163,18 +164,39 @@ class Builder {
     return with_aliases(name, collect, std::move(query));
   }
 
-  // `query` or any actor `text` names (its filter terms carry no weight).
+  // `query`, or any document tagged with an actor `text` names; in those, the actor's other names
+  // add their weight (the filter term itself has none).
   Xapian::Query with_aliases(const std::string& text, bool collect, Xapian::Query query) {
     if (!context_.expand_aliases) return query;
     const std::vector<std::string> ids = context_.resolver.find_actors(text);
     if (ids.empty()) return query;
     std::vector<Xapian::Query> any{std::move(query)};
     for (const std::string& id : ids) {
-      any.emplace_back(schema::prefixed(schema::kActorPrefix, id));
+      const Xapian::Query tagged(schema::prefixed(schema::kActorPrefix, id));
+      const Xapian::Query names = other_names(id, analysis::alias_key(text));
+      any.push_back(names.empty() ? tagged : Xapian::Query(Xapian::Query::OP_AND_MAYBE, tagged, names));
       const bool known = std::find(alias_actors_.begin(), alias_actors_.end(), id) != alias_actors_.end();
       if (collect && !known) alias_actors_.push_back(id);
     }
     return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+
+  // The actor's names other than `typed`, each as its exact word or phrase, ORed.
+  Xapian::Query other_names(const std::string& id, const std::string& typed) const {
+    std::vector<Xapian::Query> names;
+    for (const std::string& alias : context_.resolver.actor_aliases(id)) {
+      if (alias == typed) continue;
+      const std::vector<Token> tokens = primary_tokens(alias);
+      std::vector<Xapian::Query> terms;
+      for (const Token& token : tokens)
+        terms.emplace_back(token.term);
+      if (terms.size() == 1) names.push_back(terms.front());
+      if (terms.size() > 1) {
+        names.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                           tokens.back().position - tokens.front().position + 1);
+      }
+    }
+    return names.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end());
   }
 
   // The prefix of the current field's positional terms; throws for fields without positions.

@@ -173,11 +173,18 @@ class AliasResolver : public FakeResolver {
     if (text == "APT28" || text == "Fancy Bear" || text == "Sofacy") return {"apt28"};
     return {};
   }
+  std::vector<std::string> actor_aliases(std::string_view id) const override {
+    if (id == "apt28" && with_names_) return {"apt28", "fancy bear", "sofacy"};
+    return {};
+  }
+  bool with_names_ = false;
 };
 
-dossier::searcher::BuiltQuery build_with_aliases(std::string_view query, bool expand = true) {
+dossier::searcher::BuiltQuery build_with_aliases(std::string_view query, bool expand = true,
+                                                 bool names = false) {
   static const Analyzer analyzer;
-  static const AliasResolver resolver;
+  AliasResolver resolver;
+  resolver.with_names_ = names;
   return build_query(parse_query(query), {analyzer, resolver, DefaultOperator::And, {}, expand});
 }
 
@@ -203,4 +210,9 @@ TEST_CASE("a negated actor name excludes its aliases too, and is not reported as
   const auto result = build_with_aliases("phishing -APT28");
   CHECK(result.query.get_description() == "Query((Zphish AND_NOT (apt28 OR XAapt28)))");
   CHECK(result.alias_actors.empty());
+}
+
+TEST_CASE("in documents tagged with the actor, its other names add weight", "[query_builder]") {
+  CHECK(build_with_aliases("APT28", true, true).query.get_description() ==
+        "Query((apt28 OR (XAapt28 AND_MAYBE ((fancy PHRASE 2 bear) OR sofacy))))");
 }
