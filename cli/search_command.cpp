@@ -127,14 +127,12 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
   command->footer(
       std::string(
           "Query language: words (all must match), \"exact phrases\", AND, OR, NOT, -word, ( ), * (all),\n"
-          "a NEAR/n b (at most n words between, any order), a ADJ/n b (in order; n <= 100), espion* "
-          "(prefix),\n"
+          "a NEAR/n b (at most n words between, any order), a ADJ/n b (the same, in order; n above 100\n"
+          "counts as 100), espion* (any word starting with espion; also title: author: path:),\n"
           "fields title: author: path: type: lang: country: actor: (on a word, a \"phrase\" or a (group))\n"
           "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out).\n"
-          "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly. A word or \"phrase\" "
-          "naming\n"
-          "an actor (APT28, \"Fancy Bear\") also finds reports naming it by another alias (not with "
-          "--exact).\n") +
+          "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly. Unquoted words naming an\n"
+          "actor (APT28, Fancy Bear) also find reports naming it by another alias (not with --exact).\n") +
       output_help());
   command->callback([flags, &runner] { runner = [flags] { return run_search_command(*flags); }; });
 }
