@@ -213,13 +213,17 @@ class Builder {
     }
   }
 
-  // The folded prefix of `espion*`: exactly one word.
+  // The folded prefix of `espion*`: one word, or the start of an identifier (`CVE-2023-*`,
+  // `evil.example.*`), folded whole as identifiers are indexed whole.
   std::string wildcard_stem(const QueryNode& node) const {
     const std::vector<Token> tokens = primary_tokens(node.text);
-    if (tokens.size() != 1) {
-      throw QuerySyntaxError("a wildcard needs exactly one word before its '*'", node.column);
+    if (tokens.size() == 1 && tokens.front().kind != TokenKind::Identifier) return tokens.front().term;
+    // Identifiers hold digits, dots or colons; "China-ba*" (two words) stays an error.
+    if (!tokens.empty() && node.text.find_first_of("0123456789.:") != std::string::npos) {
+      return context_.analyzer.fold(node.text);
     }
-    return tokens.front().term;
+    throw QuerySyntaxError("a wildcard needs one word or the start of an identifier before its '*'",
+                           node.column);
   }
 
   // `espion*`: the most frequent indexed words with that prefix (at most kWildcardLimit of them).

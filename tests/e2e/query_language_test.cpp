@@ -112,3 +112,8 @@ TEST_CASE("(espionage exits 2 naming the column", "[e2e][query]") {
   CHECK(result.exit_code == 2);
   CHECK(result.err == "error: unbalanced '(' at column 1\n");
 }
+
+TEST_CASE("CVE-2023-* finds the report with a 2023 CVE id", "[e2e][query]") {
+  CHECK(corpus_hits("CVE-2023-*") == std::set<std::string>{"indicators-edge-device-intrusions.md"});
+  CHECK(corpus_hits("CVE-1999-*").empty());
+}

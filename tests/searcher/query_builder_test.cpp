@@ -161,7 +161,8 @@ TEST_CASE("a wildcard expands the folded prefix to the most frequent indexed wor
 TEST_CASE("a wildcard on a field that names things, or on several words, is an error", "[query_builder]") {
   CHECK_THROWS_WITH(built("country:Nor*"),
                     "a wildcard works only in the text, title:, author: and path: at column 9");
-  CHECK_THROWS_WITH(built("China-ba*"), "a wildcard needs exactly one word before its '*' at column 1");
+  CHECK_THROWS_WITH(built("China-ba*"),
+                    "a wildcard needs one word or the start of an identifier before its '*' at column 1");
 }
 
 namespace {
@@ -215,4 +216,9 @@ TEST_CASE("a negated actor name excludes its aliases too, and is not reported as
 TEST_CASE("in documents tagged with the actor, its other names add weight", "[query_builder]") {
   CHECK(build_with_aliases("APT28", true, true).query.get_description() ==
         "Query((apt28 OR (XAapt28 AND_MAYBE ((fancy PHRASE 2 bear) OR sofacy))))");
+}
+
+TEST_CASE("a wildcard on the start of an identifier expands to whole identifiers", "[query_builder]") {
+  CHECK(built("CVE-2023-*") == "Query(WILDCARD SYNONYM cve-2023-)");
+  CHECK(built("evil.example.*") == "Query(WILDCARD SYNONYM evil.example.)");
 }
