@@ -131,6 +131,19 @@ bool is_blank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
+// What `record` was tagged with for the actors in `ids`: the names as written in it.
+std::vector<std::string> alias_surfaces(const analysis::DocumentRecord& record,
+                                        const std::vector<std::string>& ids) {
+  std::vector<std::string> surfaces;
+  for (const auto& actor : record.actors) {
+    if (std::find(ids.begin(), ids.end(), actor.id) == ids.end()) continue;
+    for (const std::string& surface : actor.surfaces) {
+      if (std::find(surfaces.begin(), surfaces.end(), surface) == surfaces.end()) surfaces.push_back(surface);
+    }
+  }
+  return surfaces;
+}
+
 std::string absolute_path(const std::filesystem::path& path) {
   return std::filesystem::absolute(path).lexically_normal().string();
 }
@@ -144,20 +157,14 @@ SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery&
   hit.score = match.get_weight();
   MatchTerms terms = built.match_terms;
   // The names this document uses for an actor a query word was expanded to are matches, too.
-  for (const auto& actor : record.actors) {
-    if (std::find(built.alias_actors.begin(), built.alias_actors.end(), actor.id) ==
-        built.alias_actors.end()) {
-      continue;
+  hit.matched_aliases = alias_surfaces(record, built.alias_actors);
+  for (const std::string& surface : hit.matched_aliases) {
+    std::vector<std::string> words;
+    for (const analysis::Token& token : analyzer_.analyze(surface, "none")) {
+      if (token.role == analysis::TokenRole::Primary) words.push_back(token.term);
     }
-    for (const std::string& surface : actor.surfaces) {
-      hit.matched_aliases.push_back(surface);
-      std::vector<std::string> words;
-      for (const analysis::Token& token : analyzer_.analyze(surface, "none")) {
-        if (token.role == analysis::TokenRole::Primary) words.push_back(token.term);
-      }
-      if (words.size() == 1) terms.terms.insert(words.front());
-      if (words.size() > 1) terms.phrases.push_back(std::move(words));
-    }
+    if (words.size() == 1) terms.terms.insert(words.front());
+    if (words.size() > 1) terms.phrases.push_back(std::move(words));
   }
   const std::string language =
       record.language.empty() ? analyzer_.options().default_language : record.language;
@@ -175,8 +182,8 @@ SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery&
   return hit;
 }
 
-// The query of `request` (its text, its `like` document, or both), with the parsed forms for
-// `--explain` and a spelling suggestion left for later in `result`.
+// The query of `request`: its text, its `like` document, or both. Sets `result.parsed_query` when
+// the request asks for an explanation.
 BuiltQuery Searcher::build(const SearchRequest& request, const std::string& text, SearchResult& result) {
   BuiltQuery built;
   if (!is_blank(text) || !request.like) {
