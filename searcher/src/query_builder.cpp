@@ -12,11 +12,11 @@ namespace {
 
 namespace schema = analysis::schema;
 using analysis::Token;
+using analysis::TokenKind;
+using analysis::TokenRole;
 
 // How many indexed words a wildcard may expand to (the most frequent ones win).
 constexpr Xapian::termcount kWildcardLimit = 100;
-using analysis::TokenKind;
-using analysis::TokenRole;
 
 // Where the words of the query are looked for.
 enum class Field { Body, Title, Author, Path, Type, Language, Date, Country, Actor };
