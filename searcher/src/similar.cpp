@@ -12,7 +12,10 @@ class TextTerms : public Xapian::ExpandDecider {
  public:
   bool operator()(const std::string& term) const override {
     if (term.size() < 2 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-    return !std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+    // Numbers ("2024", "3.5") say little about a report; IPv4 addresses (three dots) do.
+    const bool numeric =
+        std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+    return !numeric || std::count(term.begin(), term.end(), '.') > 1;
   }
 };
 

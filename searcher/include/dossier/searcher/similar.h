@@ -13,7 +13,8 @@ inline constexpr std::size_t kSimilarTerms = 40;
 
 /// Relevance feedback from document `id` of `database`: its `terms` best expand terms
 /// (`Xapian::Enquire::get_eset` with the document as the relevance set), limited to folded words
-/// and identifiers (unprefixed terms; numbers and one-letter words left out), ORed, and the
+/// and identifiers (unprefixed terms; numbers such as "2024" or "3.5" and one-byte terms left out,
+/// IPv4 addresses kept), ORed, and the
 /// document itself excluded by its id term `self`. An empty query when the document has no such
 /// terms.
 Xapian::Query similar_query(const Xapian::Database& database, Xapian::docid id, const std::string& self,
