@@ -17,6 +17,9 @@ void add_index_command(CLI::App& app, CommandRunner& runner);
 /// Registers `dossier search`.
 void add_search_command(CLI::App& app, CommandRunner& runner);
 
+/// Registers `dossier similar`.
+void add_similar_command(CLI::App& app, CommandRunner& runner);
+
 /// Registers `dossier entities`.
 void add_entities_command(CLI::App& app, CommandRunner& runner);
 

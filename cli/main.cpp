@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   CommandRunner runner;
   add_index_command(app, runner);
   add_search_command(app, runner);
+  add_similar_command(app, runner);
   add_show_command(app, runner);
   add_entities_command(app, runner);
   add_stats_command(app, runner);

@@ -1,5 +1,6 @@
-// `dossier search QUERY... [--db DIR]... [-n N] [--offset K] [--any] [--country X]... [--actor Y]...
-//  [--facets] [--json]`
+// `dossier search QUERY... [--db DIR]... [-n N] [--offset K] [--any] [--exact] [--like PATH]
+//  [--country X]... [--actor Y]... [--since D] [--until D] [--sort S] [--facets] [--explain]
+//  [--format F | --json | --count]` and `dossier similar PATH [same flags]`
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -10,10 +11,10 @@
 
 #include "command.h"
 #include "dossier/analysis/document_date.h"
-#include "dossier/searcher/result_format.h"
 #include "dossier/searcher/searcher.h"
 #include "environment.h"
 #include "exit_codes.h"
+#include "search_output.h"
 
 namespace dossier::cli {
 namespace {
@@ -24,14 +25,15 @@ struct SearchFlags {
   std::size_t limit = 10;
   std::size_t offset = 0;
   bool any = false;
+  bool exact = false;
+  std::optional<std::string> like;
   std::vector<std::string> countries;
   std::vector<std::string> actors;
-  bool facets = false;
   std::size_t facet_limit = 20;
   std::optional<std::string> since;
   std::optional<std::string> until;
   std::string sort = "relevance";
-  bool json = false;
+  OutputFlags output;
 };
 
 std::optional<analysis::DocumentDate> date_flag(const std::optional<std::string>& value, const char* flag) {
@@ -59,26 +61,51 @@ int run_search_command(const SearchFlags& flags) {
   searcher::Searcher searcher(databases(flags));
   searcher::SearchRequest request;
   request.query = join(flags.words);
-  request.limit = flags.limit;
+  request.limit = flags.output.count ? 0 : flags.limit;
   request.offset = flags.offset;
   request.mode = flags.any ? searcher::MatchMode::Any : searcher::MatchMode::All;
+  request.expand_aliases = !flags.exact;
+  if (flags.like) request.like = *flags.like;
   request.countries = flags.countries;
   request.actors = flags.actors;
   request.facet_limit = flags.facet_limit;
   request.since = date_flag(flags.since, "--since");
   request.until = date_flag(flags.until, "--until");
   request.sort = flags.sort == "date" ? searcher::SortOrder::Date : searcher::SortOrder::Relevance;
-  const searcher::SearchResult result = searcher.search(request);
+  request.explain = flags.output.explain;
+  return print_results(searcher.search(request), flags.output);
+}
 
-  if (flags.json) {
-    std::printf("%s\n", searcher::format_json(result).c_str());
-  } else {
-    std::error_code error;
-    const searcher::TextStyle style{wants_color(stdout), std::filesystem::current_path(error), flags.facets};
-    std::fputs(searcher::format_text(result, style).c_str(), stdout);
-    if (is_terminal(stdout)) std::printf(result.total == 1 ? "%zu match\n" : "%zu matches\n", result.total);
-  }
-  return result.total > 0 ? kExitOk : kExitNoMatch;
+// The flags `search` and `similar` share: index, paging, filters, order and output.
+void add_common_flags(CLI::App& command, SearchFlags& flags) {
+  command
+      .add_option("--db", flags.databases,
+                  "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
+                  "else ~/.local/share/dossier/index); repeat to search several shards as one")
+      ->type_name("DIR");
+  command.add_option("-n,--limit", flags.limit, "Number of hits to show (default 10)");
+  command.add_option("--offset", flags.offset, "Hits to skip, for the next page (default 0)");
+  command
+      .add_option("--country", flags.countries,
+                  "Keep reports naming this country: code, name or demonym (NO, Norway, Norwegian, "
+                  "Norge); repeatable, all must match")
+      ->type_name("X");
+  command
+      .add_option("--actor", flags.actors,
+                  "Keep reports naming this actor: any alias (MSS, \"Ministry of State Security\", APT40, "
+                  "Leviathan); repeatable, all must match")
+      ->type_name("Y");
+  command
+      .add_option("--since", flags.since, "Keep reports dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+      ->type_name("DATE");
+  command
+      .add_option("--until", flags.until,
+                  "Keep reports dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+      ->type_name("DATE");
+  command.add_option("--sort", flags.sort, "Order of hits: relevance (default) or date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date"}));
+  command.add_option("--facet-limit", flags.facet_limit, "Values per facet (default 20; 0 for all)");
+  add_output_flags(command, flags.output);
 }
 
 }  // namespace
@@ -88,52 +115,38 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
   CLI::App* command = app.add_subcommand("search", "Search the index");
   command->add_option("query", flags->words,
                       "Query words (joined with spaces); may be left out, or be *, when a filter is given");
-  command
-      ->add_option("--db", flags->databases,
-                   "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
-                   "else ~/.local/share/dossier/index); repeat to search several shards as one")
-      ->type_name("DIR");
-  command->add_option("-n,--limit", flags->limit, "Number of hits to show (default 10)");
-  command->add_option("--offset", flags->offset, "Hits to skip, for the next page (default 0)");
   command->add_flag("--any", flags->any, "Rank documents containing any of the words (default: all words)");
+  command->add_flag("--exact", flags->exact,
+                    "Match only what is written: no expansion of actor names to their aliases");
   command
-      ->add_option("--country", flags->countries,
-                   "Keep reports naming this country: code, name or demonym (NO, Norway, Norwegian, "
-                   "Norge); repeatable, all must match")
-      ->type_name("X");
-  command
-      ->add_option("--actor", flags->actors,
-                   "Keep reports naming this actor: any alias (MSS, \"Ministry of State Security\", APT40, "
-                   "Leviathan); repeatable, all must match")
-      ->type_name("Y");
-  command
-      ->add_option("--since", flags->since,
-                   "Keep reports dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-      ->type_name("DATE");
-  command
-      ->add_option("--until", flags->until,
-                   "Keep reports dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-      ->type_name("DATE");
-  command->add_option("--sort", flags->sort, "Order of hits: relevance (default) or date (newest first)")
-      ->check(CLI::IsMember({"relevance", "date"}));
-  command->add_flag("--facets", flags->facets,
-                    "Show the top countries and actors of all matches with their counts");
-  command->add_option("--facet-limit", flags->facet_limit, "Values per facet (default 20; 0 for all)");
-  command->add_flag("--json", flags->json, "Print results as one JSON object");
+      ->add_option("--like", flags->like,
+                   "Rank by likeness to this indexed report (left out of the hits); with words, they must "
+                   "match too")
+      ->type_name("PATH");
+  add_common_flags(*command, *flags);
   command->footer(
-      "Query language: words (all must match), \"exact phrases\", AND, OR, NOT, -word, ( ), * (all),\n"
-      "fields title: author: path: type: lang: country: actor: (on a word, a \"phrase\" or a (group))\n"
-      "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out).\n"
-      "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly.\n"
-      "JSON: {\"query\", \"total\", \"offset\", \"hits\": [{\"rank\", \"score\", \"path\", \"title\",\n"
-      "\"snippet\", \"countries\", \"actors\", \"format\", \"date\", \"author\", \"language\", \"page\"}],\n"
-      "\"facets\": {\"country\", \"actor\", \"year\", \"language\", \"type\": [{\"value\", \"name\", "
-      "\"count\"}]}}\n"
-      "(actor facets also have \"kind\", \"country\"); unknown date, author, language and page are null.\n"
-      "Matched words in snippets are wrapped in <b></b>\n"
-      "(snippet text is HTML-escaped). Facet counts are exact over all matches.\n"
-      "Exit codes: 0 something matched, 1 nothing matched, 2 error (no index, bad query,\n"
-      "unknown country or actor).");
+      std::string(
+          "Query language: words (all must match), \"exact phrases\", AND, OR, NOT, -word, ( ), * (all),\n"
+          "a NEAR/n b (at most n words between, any order), a ADJ/n b (the same, in order; n above 100\n"
+          "counts as 100), espion* (any word starting with espion; also title: author: path:),\n"
+          "fields title: author: path: type: lang: country: actor: (on a word, a \"phrase\" or a (group))\n"
+          "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out).\n"
+          "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly. Unquoted words naming an\n"
+          "actor (APT28, Fancy Bear) also find reports naming it by another alias (not with --exact).\n") +
+      output_help());
+  command->callback([flags, &runner] { runner = [flags] { return run_search_command(*flags); }; });
+}
+
+void add_similar_command(CLI::App& app, CommandRunner& runner) {
+  auto flags = std::make_shared<SearchFlags>();
+  CLI::App* command = app.add_subcommand("similar", "List the indexed reports most like an indexed report");
+  command->add_option("path", flags->like, "The report, as indexed")->required()->type_name("PATH");
+  add_common_flags(*command, *flags);
+  command->footer(
+      std::string(
+          "Ranks by the report's most telling words and identifiers (relevance feedback); the report\n"
+          "itself is left out. The same as 'dossier search --like PATH'.\n") +
+      output_help());
   command->callback([flags, &runner] { runner = [flags] { return run_search_command(*flags); }; });
 }
 

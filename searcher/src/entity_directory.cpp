@@ -88,16 +88,41 @@ std::string EntityDirectory::resolve_language(std::string_view text) const {
                            "' (the index has: " + (known.empty() ? std::string("none") : known) + ")");
 }
 
-std::vector<std::string> EntityDirectory::resolve(std::string_view text, std::string_view prefix,
-                                                  std::string_view what) const {
+std::vector<std::string> EntityDirectory::find_actors(std::string_view text) const {
+  return lookup(text, schema::kActorAliasKeyPrefix);
+}
+
+std::vector<std::string> EntityDirectory::actor_aliases(std::string_view id) const {
+  const std::string prefix(schema::kActorAliasKeyPrefix);
+  std::vector<std::string> names;
+  for (const Xapian::Database& shard : shards_) {
+    for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix); ++it) {
+      const std::vector<std::string> ids = schema::decode_set(shard.get_metadata(*it));
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) names.push_back((*it).substr(prefix.size()));
+    }
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+std::vector<std::string> EntityDirectory::lookup(std::string_view text, std::string_view prefix) const {
   const std::string key = analysis::alias_key(text);
   std::vector<std::string> ids;
+  if (key.empty()) return ids;
   for (const Xapian::Database& shard : shards_) {
     for (std::string& id : schema::decode_set(shard.get_metadata(std::string(prefix) + key))) {
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
     }
   }
+  return ids;
+}
+
+std::vector<std::string> EntityDirectory::resolve(std::string_view text, std::string_view prefix,
+                                                  std::string_view what) const {
+  std::vector<std::string> ids = lookup(text, prefix);
   if (!ids.empty()) return ids;
+  const std::string key = analysis::alias_key(text);
 
   // Unknown: suggest the nearest names the index knows.
   std::vector<std::pair<std::size_t, std::string>> nearest;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dossier/analysis/document_date.h"
+#include "dossier/analysis/entity_metadata.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/searcher/search_errors.h"
 
@@ -13,6 +14,9 @@ namespace schema = analysis::schema;
 using analysis::Token;
 using analysis::TokenKind;
 using analysis::TokenRole;
+
+// How many indexed words a wildcard may expand to (the most frequent ones win).
+constexpr Xapian::termcount kWildcardLimit = 100;
 
 // Where the words of the query are looked for.
 enum class Field { Body, Title, Author, Path, Type, Language, Date, Country, Actor };
@@ -65,15 +69,17 @@ class Builder {
         return text(node, collect, false);
       case QueryNode::Kind::Phrase:
         return text(node, collect, true);
+      case QueryNode::Kind::Wildcard:
+        return wildcard(node, collect);
+      case QueryNode::Kind::Near:
+      case QueryNode::Kind::Adjacent:
+        return proximity(node, collect);
       case QueryNode::Kind::Or:
         return combine(node, Xapian::Query::OP_OR, collect);
       case QueryNode::Kind::And:
         return combine(node, Xapian::Query::OP_AND, collect);
       case QueryNode::Kind::Sequence:
-        return combine(
-            node,
-            context_.default_operator == DefaultOperator::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
-            collect);
+        return sequence(node, collect);
       case QueryNode::Kind::Not:
         return negate(build(node.children.front(), false));
       case QueryNode::Kind::Field: {
@@ -88,6 +94,7 @@ class Builder {
   }
 
   MatchTerms take_match_terms() { return std::move(match_terms_); }
+  std::vector<std::string> take_alias_actors() { return std::move(alias_actors_); }
 
  private:
   // Exclusion from everything; `combine` turns `a AND (all AND_NOT b)` into `a AND_NOT b`.
@@ -120,7 +127,8 @@ class Builder {
     const std::string& text = node.text;
     switch (field_) {
       case Field::Body:
-        return words(text, collect, phrase, "", schema::kStemPrefix);
+        if (phrase) return words(text, collect, true, "", schema::kStemPrefix);
+        return with_aliases(text, collect, words(text, collect, false, "", schema::kStemPrefix));
       case Field::Title:
         return words(text, false, phrase, schema::kTitlePrefix, schema::kTitleStemPrefix);
       case Field::Author:
@@ -141,6 +149,139 @@ class Builder {
         return unweighted(any_of(context_.resolver.resolve_actor(text), schema::kActorPrefix));
     }
     return {};
+  }
+
+  // Juxtaposed words; words that together name an actor (`Fancy Bear`) also match it.
+  Xapian::Query sequence(const QueryNode& node, bool collect) {
+    const auto op =
+        context_.default_operator == DefaultOperator::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
+    Xapian::Query query = combine(node, op, collect);
+    std::string name;
+    for (const QueryNode& child : node.children) {
+      if (child.kind != QueryNode::Kind::Word || field_ != Field::Body) return query;
+      name += (name.empty() ? "" : " ") + child.text;
+    }
+    return with_aliases(name, collect, std::move(query));
+  }
+
+  // `query`, or any document tagged with an actor `text` names; in those, the actor's other names
+  // add their weight (the filter term itself has none).
+  Xapian::Query with_aliases(const std::string& text, bool collect, Xapian::Query query) {
+    if (!context_.expand_aliases) return query;
+    const std::vector<std::string> ids = context_.resolver.find_actors(text);
+    if (ids.empty()) return query;
+    std::vector<Xapian::Query> any{std::move(query)};
+    for (const std::string& id : ids) {
+      const Xapian::Query tagged(schema::prefixed(schema::kActorPrefix, id));
+      const Xapian::Query names = other_names(id, analysis::alias_key(text));
+      any.push_back(names.empty() ? tagged : Xapian::Query(Xapian::Query::OP_AND_MAYBE, tagged, names));
+      const bool known = std::find(alias_actors_.begin(), alias_actors_.end(), id) != alias_actors_.end();
+      if (collect && !known) alias_actors_.push_back(id);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+
+  // The actor's names other than `typed`, each as its exact word or phrase, ORed.
+  Xapian::Query other_names(const std::string& id, const std::string& typed) const {
+    std::vector<Xapian::Query> names;
+    for (const std::string& alias : context_.resolver.actor_aliases(id)) {
+      if (alias == typed) continue;
+      const std::vector<Token> tokens = primary_tokens(alias);
+      std::vector<Xapian::Query> terms;
+      for (const Token& token : tokens)
+        terms.emplace_back(token.term);
+      if (terms.size() == 1) names.push_back(terms.front());
+      if (terms.size() > 1) {
+        names.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                           tokens.back().position - tokens.front().position + 1);
+      }
+    }
+    return names.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end());
+  }
+
+  // The prefix of the current field's positional terms; throws for fields without positions.
+  std::string_view positional_prefix(const QueryNode& node, const char* error) const {
+    switch (field_) {
+      case Field::Body:
+        return "";
+      case Field::Title:
+        return schema::kTitlePrefix;
+      case Field::Author:
+        return schema::kAuthorPrefix;
+      default:
+        throw QuerySyntaxError(error, node.column);
+    }
+  }
+
+  // The folded prefix of `espion*`: one word, or the start of an identifier (`CVE-2023-*`,
+  // `evil.example.*`), folded whole as identifiers are indexed whole.
+  std::string wildcard_stem(const QueryNode& node) const {
+    const std::vector<Token> tokens = primary_tokens(node.text);
+    if (tokens.size() == 1 && tokens.front().kind != TokenKind::Identifier) return tokens.front().term;
+    // Identifiers hold digits, dots or colons; "China-ba*" (two words) stays an error.
+    if (!tokens.empty() && node.text.find_first_of("0123456789.:") != std::string::npos) {
+      return context_.analyzer.fold(node.text);
+    }
+    throw QuerySyntaxError("a wildcard needs one word or the start of an identifier before its '*'",
+                           node.column);
+  }
+
+  // `espion*`: the most frequent indexed words with that prefix (at most kWildcardLimit of them).
+  Xapian::Query wildcard(const QueryNode& node, bool collect) {
+    const std::string stem = wildcard_stem(node);
+    const auto expand = [&stem](std::string_view prefix) {
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::prefixed(prefix, stem), kWildcardLimit,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    };
+    if (field_ == Field::Path) return unweighted(expand(schema::kPathPrefix));
+    const std::string_view prefix =
+        positional_prefix(node, "a wildcard works only in the text, title:, author: and path:");
+    if (collect && field_ == Field::Body) match_terms_.prefixes.insert(stem);
+    return expand(prefix);
+  }
+
+  // The exact terms of one NEAR/ADJ operand (a word, or the words of a phrase or split word),
+  // appended to `terms`; a phrase's own query is appended to `phrases` (Xapian's NEAR and PHRASE
+  // take only terms, so a phrase operand is its words inside the window and the phrase itself).
+  void positional(const QueryNode& node, std::string_view prefix, bool collect,
+                  std::vector<Xapian::Query>& terms, std::vector<Xapian::Query>& phrases) {
+    const std::vector<Token> tokens = primary_tokens(node.text);
+    if (tokens.empty()) throw QuerySyntaxError("nothing to search for in '" + node.text + "'", node.column);
+    std::vector<Xapian::Query> own;
+    std::vector<std::string> sequence;
+    for (const Token& token : tokens) {
+      own.emplace_back(schema::prefixed(prefix, token.term));
+      sequence.push_back(token.term);
+    }
+    if (collect && field_ == Field::Body) {
+      if (sequence.size() == 1) match_terms_.terms.insert(sequence.front());
+      if (sequence.size() > 1) match_terms_.phrases.push_back(std::move(sequence));
+    }
+    if (own.size() > 1) {
+      phrases.emplace_back(Xapian::Query::OP_PHRASE, own.begin(), own.end(),
+                           tokens.back().position - tokens.front().position + 1);
+    }
+    terms.insert(terms.end(), own.begin(), own.end());
+  }
+
+  // `a NEAR/n b`: OP_NEAR; `a ADJ/n b`: OP_PHRASE; the window is n plus the words of the operands,
+  // so n words may stand between two operands.
+  Xapian::Query proximity(const QueryNode& node, bool collect) {
+    const bool ordered = node.kind == QueryNode::Kind::Adjacent;
+    const std::string_view prefix =
+        positional_prefix(node, ordered ? "ADJ/n works only in the text, title: and author:"
+                                        : "NEAR/n works only in the text, title: and author:");
+    std::vector<Xapian::Query> terms;
+    std::vector<Xapian::Query> phrases;
+    for (const QueryNode& child : node.children)
+      positional(child, prefix, collect, terms, phrases);
+    const auto window =
+        static_cast<Xapian::termcount>(node.distance * (node.children.size() - 1) + terms.size());
+    Xapian::Query query(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms.begin(),
+                        terms.end(), window);
+    if (phrases.empty()) return query;
+    phrases.insert(phrases.begin(), std::move(query));
+    return Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
   }
 
   static Xapian::Query date(const QueryNode& node) {
@@ -212,6 +353,7 @@ class Builder {
   const QueryContext& context_;
   Field field_ = Field::Body;
   MatchTerms match_terms_;
+  std::vector<std::string> alias_actors_;
 };
 
 }  // namespace
@@ -231,7 +373,7 @@ BuiltQuery build_query(const QueryNode& tree, const QueryContext& context) {
   Builder builder(context);
   Xapian::Query query = builder.build(tree, true);
   if (query.empty()) throw QuerySyntaxError("nothing to search for in the query", tree.column);
-  return {std::move(query), builder.take_match_terms()};
+  return {std::move(query), builder.take_match_terms(), builder.take_alias_actors()};
 }
 
 }  // namespace dossier::searcher

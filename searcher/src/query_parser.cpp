@@ -1,5 +1,7 @@
 #include "dossier/searcher/query_parser.h"
 
+#include <algorithm>
+
 #include "dossier/analysis/utf8.h"
 #include "dossier/searcher/search_errors.h"
 
@@ -13,10 +15,11 @@ constexpr std::string_view kOpenQuote = "\u201C";   // “
 constexpr std::string_view kCloseQuote = "\u201D";  // ”
 
 struct Lexeme {
-  enum class Type { Word, Phrase, LParen, RParen, And, Or, Not, Minus, Field, End };
+  enum class Type { Word, Phrase, LParen, RParen, And, Or, Not, Minus, Field, Near, Adjacent, End };
   Type type = Type::End;
   std::string text;
-  std::size_t offset = 0;  // byte offset in the query
+  std::size_t offset = 0;    // byte offset in the query
+  std::size_t distance = 0;  // Near and Adjacent: the n of NEAR/n, clamped
 };
 
 bool is_field(std::string_view name) noexcept {
@@ -75,10 +78,28 @@ class Lexer {
     if (word == "AND") return {Lexeme::Type::And, std::move(word), start};
     if (word == "OR") return {Lexeme::Type::Or, std::move(word), start};
     if (word == "NOT") return {Lexeme::Type::Not, std::move(word), start};
+    if (word.starts_with("NEAR/")) return proximity(Lexeme::Type::Near, std::move(word), start);
+    if (word.starts_with("ADJ/")) return proximity(Lexeme::Type::Adjacent, std::move(word), start);
     return {Lexeme::Type::Word, std::move(word), start};
   }
 
  private:
+  // "NEAR/5", "ADJ/0": the digits after the slash, clamped to kMaxDistance.
+  Lexeme proximity(Lexeme::Type type, std::string word, std::size_t start) const {
+    const std::size_t slash = word.find('/');
+    const std::string_view digits = std::string_view(word).substr(slash + 1);
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+      throw QuerySyntaxError("'" + word.substr(0, slash + 1) + "' needs a number of words, as in '" +
+                                 word.substr(0, slash + 1) + "5'",
+                             column(start + slash + 1));
+    }
+    std::size_t distance = 0;
+    for (char digit : digits)
+      distance = std::min(kMaxDistance, distance * 10 + static_cast<std::size_t>(digit - '0'));
+    Lexeme lexeme{type, word.substr(0, slash + 1) + std::to_string(distance), start, distance};
+    return lexeme;
+  }
+
   Lexeme phrase(std::size_t start, std::size_t quote) {
     pos_ += quote;
     const std::size_t body = pos_;
@@ -155,7 +176,7 @@ class Parser {
   }
 
   QueryNode sequence(int depth) {
-    if (current_.type == Lexeme::Type::And || current_.type == Lexeme::Type::Or) {
+    if (current_.type == Lexeme::Type::And || current_.type == Lexeme::Type::Or || is_proximity(current_)) {
       throw error("'" + current_.text + "' needs a term before it");
     }
     QueryNode first = unary(depth);
@@ -176,19 +197,63 @@ class Parser {
         throw QuerySyntaxError("'" + op.text + "' needs a term after it", lexer_.column(op.offset));
       }
       QueryNode node{QueryNode::Kind::Not, {}, {}, lexer_.column(op.offset)};
-      node.children.push_back(op.type == Lexeme::Type::Minus ? atom(depth + 1) : unary(depth + 1));
+      node.children.push_back(op.type == Lexeme::Type::Minus ? near(depth + 1) : unary(depth + 1));
       return node;
     }
-    return atom(depth);
+    return near(depth);
+  }
+
+  static bool is_proximity(const Lexeme& lexeme) noexcept {
+    return lexeme.type == Lexeme::Type::Near || lexeme.type == Lexeme::Type::Adjacent;
+  }
+
+  static bool is_positional(const QueryNode& node) noexcept {
+    return node.kind == QueryNode::Kind::Word || node.kind == QueryNode::Kind::Phrase;
+  }
+
+  // `a NEAR/n b ADJ/m c` is refused: one window per chain.
+  QueryNode near(int depth) {
+    QueryNode first = atom(depth);
+    if (!is_proximity(current_)) return first;
+    const Lexeme op = current_;
+    if (!is_positional(first)) throw error("'" + op.text + "' needs a word or a phrase before it");
+    QueryNode node{op.type == Lexeme::Type::Near ? QueryNode::Kind::Near : QueryNode::Kind::Adjacent,
+                   {},
+                   {},
+                   first.column,
+                   op.distance};
+    node.children.push_back(std::move(first));
+    while (is_proximity(current_)) {
+      if (current_.text != op.text) {
+        throw error("'" + current_.text + "' cannot follow '" + op.text + "' in one chain");
+      }
+      const Lexeme this_op = current_;
+      advance();
+      if (current_.type != Lexeme::Type::Word && current_.type != Lexeme::Type::Phrase) {
+        throw QuerySyntaxError("'" + this_op.text + "' needs a word or a phrase after it",
+                               lexer_.column(this_op.offset));
+      }
+      QueryNode operand = atom(depth);
+      if (!is_positional(operand)) {
+        throw QuerySyntaxError("'" + this_op.text + "' cannot take a wildcard", operand.column);
+      }
+      node.children.push_back(std::move(operand));
+    }
+    return node;
   }
 
   QueryNode atom(int depth) {
     const Lexeme lexeme = current_;
     const std::size_t column = lexer_.column(lexeme.offset);
     switch (lexeme.type) {
-      case Lexeme::Type::Word:
+      case Lexeme::Type::Word: {
         advance();
+        const std::size_t stem = lexeme.text.find_last_not_of('*');
+        if (stem != std::string::npos && stem + 1 < lexeme.text.size()) {
+          return {QueryNode::Kind::Wildcard, lexeme.text.substr(0, stem + 1), {}, column};
+        }
         return {QueryNode::Kind::Word, lexeme.text, {}, column};
+      }
       case Lexeme::Type::Phrase:
         advance();
         return {QueryNode::Kind::Phrase, lexeme.text, {}, column};
@@ -236,6 +301,15 @@ void render(const QueryNode& node, std::string& out) {
     case QueryNode::Kind::Phrase:
       out += "phrase:\"" + node.text + "\"";
       return;
+    case QueryNode::Kind::Wildcard:
+      out += "wildcard:" + node.text + "*";
+      return;
+    case QueryNode::Kind::Near:
+      out += "NEAR/" + std::to_string(node.distance) + "(";
+      break;
+    case QueryNode::Kind::Adjacent:
+      out += "ADJ/" + std::to_string(node.distance) + "(";
+      break;
     case QueryNode::Kind::And:
       out += "AND(";
       break;

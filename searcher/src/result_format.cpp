@@ -1,11 +1,10 @@
+// Terminal text rendering of search results.
 #include "dossier/searcher/result_format.h"
 
-#include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "dossier/analysis/printable.h"
-#include "dossier/analysis/utf8.h"
+#include "snippet_marks.h"
 
 namespace dossier::searcher {
 namespace {
@@ -13,7 +12,10 @@ namespace {
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kMatch = "\x1b[1;31m";
 constexpr std::string_view kPath = "\x1b[35m";
+constexpr std::string_view kDim = "\x1b[2m";
 constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kSeparator = " \u00b7 ";
+constexpr std::string_view kIndent = "   ";
 
 std::string shown_path(const std::string& path, const std::filesystem::path& base) {
   if (!base.empty()) {
@@ -23,49 +25,87 @@ std::string shown_path(const std::string& path, const std::filesystem::path& bas
   return analysis::printable(path);
 }
 
-// Snippet text with highlights wrapped in `open`/`close`; `escape` transforms the plain parts.
-template <typename Escape>
-std::string mark_snippet(const Snippet& snippet, std::string_view open, std::string_view close,
-                         Escape escape) {
-  std::string out;
-  std::size_t at = 0;
-  for (const HighlightSpan& span : snippet.highlights) {
-    out += escape(std::string_view(snippet.text).substr(at, span.begin - at));
-    out += open;
-    out += escape(std::string_view(snippet.text).substr(span.begin, span.end - span.begin));
-    out += close;
-    at = span.end;
+class Painter {
+ public:
+  explicit Painter(bool color) : color_(color) {}
+  std::string operator()(std::string_view code, const std::string& text) const {
+    return color_ && !text.empty() ? std::string(code) + text + std::string(kReset) : text;
   }
-  out += escape(std::string_view(snippet.text).substr(at));
-  return out;
-}
 
-std::string html_escape(std::string_view text) {
+ private:
+  bool color_;
+};
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out.push_back(c);
-    }
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
   }
   return out;
 }
 
-double rounded(double score) {
-  return std::round(score * 1000.0) / 1000.0;
+// "CN NL BE" and "MSS, MIVD, FBI +4".
+std::string entities(const SearchHit& hit) {
+  std::vector<std::string> actors;
+  for (std::size_t i = 0; i < hit.actors.size() && i < kShownActors; ++i)
+    actors.push_back(analysis::printable(hit.actors[i]));
+  std::string names = joined(actors, ", ");
+  if (hit.actors.size() > kShownActors) names += " +" + std::to_string(hit.actors.size() - kShownActors);
+  return joined({joined(hit.countries, " "), names}, kSeparator);
 }
 
-// "     2  China (CN)" lines under a heading.
+// "1. Title · 2024-03 · reports/a.txt p. 2 · CN NL · MSS"
+std::string headline(const SearchHit& hit, const TextStyle& style, const Painter& paint) {
+  const std::string title = hit.title.empty() ? "(untitled)" : analysis::printable(hit.title);
+  std::string path = paint(kPath, shown_path(hit.path, style.base_directory));
+  if (hit.page > 0) path += " p. " + std::to_string(hit.page);
+  const std::string rest = joined({hit.date, path}, kSeparator);
+  const std::string names = entities(hit);
+  return paint(kBold, std::to_string(hit.rank) + ". " + title) + std::string(kSeparator) + rest +
+         (names.empty() ? "" : std::string(kSeparator) + paint(kDim, names)) + "\n";
+}
+
+// Snippets up to this long stay on one line.
+constexpr std::size_t kOneLineBytes = 100;
+
+// Where a snippet is broken into two lines: the space nearest its middle (none: one line).
+std::size_t line_break(const std::string& text) {
+  if (text.size() <= kOneLineBytes) return std::string::npos;
+  const std::size_t middle = text.size() / 2;
+  const std::size_t after = text.find(' ', middle);
+  const std::size_t before = middle == 0 ? std::string::npos : text.rfind(' ', middle);
+  if (after == std::string::npos) return before == 0 ? std::string::npos : before;
+  if (before == std::string::npos || before == 0) return after;
+  return middle - before <= after - middle ? before : after;
+}
+
+std::string snippet_lines(const Snippet& snippet, bool color) {
+  if (snippet.text.empty()) return {};
+  const auto plain = [](std::string_view text) { return analysis::printable(text); };
+  const auto line = [&](std::size_t begin, std::size_t end) {
+    return std::string(kIndent) +
+           (color ? mark_snippet(snippet, kMatch, kReset, plain, begin, end)
+                  : plain(std::string_view(snippet.text).substr(begin, end - begin))) +
+           "\n";
+  };
+  const std::size_t cut = line_break(snippet.text);
+  if (cut == std::string::npos) return line(0, snippet.text.size());
+  return line(0, cut) + line(cut + 1, snippet.text.size());
+}
+
+std::string explanation(const SearchHit& hit) {
+  std::string out(kIndent);
+  out += "terms:";
+  for (const TermWeight& t : hit.explanation) {
+    char weight[32];
+    std::snprintf(weight, sizeof weight, " %.3f", t.weight);
+    out += " " + analysis::printable(t.term) + weight;
+  }
+  return out + (hit.explanation.empty() ? " none\n" : "\n");
+}
+
 // How a facet value is written in a table row.
 enum class FacetRow {
   Coded,  // "China (CN)", "Norwegian (no)"
@@ -73,6 +113,7 @@ enum class FacetRow {
   Bare,   // "2024", "pdf"
 };
 
+// "     2  China (CN)" lines under a heading.
 std::string facet_table(std::string_view heading, const std::vector<FacetValue>& values, FacetRow row) {
   std::string out(heading);
   out += values.empty() ? ": none\n" : ":\n";
@@ -91,69 +132,19 @@ std::string facet_table(std::string_view heading, const std::vector<FacetValue>&
   return out;
 }
 
-nlohmann::ordered_json plain_facet(const std::vector<FacetValue>& values) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const FacetValue& v : values)
-    out.push_back({{"value", v.value}, {"name", v.name}, {"count", v.count}});
-  return out;
-}
-
-nlohmann::ordered_json or_null(const std::string& text) {
-  return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
-}
-
-// "2024-03 · Britt Verregghen · en · p. 2": what is known about a hit besides its path.
-std::string details(const SearchHit& hit) {
-  std::string out;
-  const auto add = [&out](const std::string& part) {
-    if (!part.empty()) out += (out.empty() ? "" : " \u00b7 ") + part;
-  };
-  add(hit.date);
-  add(analysis::printable(hit.author));
-  add(hit.language);
-  if (hit.page > 0) add("p. " + std::to_string(hit.page));
-  return out;
-}
-
-nlohmann::ordered_json facets_json(const Facets& facets) {
-  nlohmann::ordered_json countries = nlohmann::ordered_json::array();
-  for (const FacetValue& v : facets.countries) {
-    countries.push_back({{"value", v.value}, {"name", v.name}, {"count", v.count}});
-  }
-  nlohmann::ordered_json actors = nlohmann::ordered_json::array();
-  for (const FacetValue& v : facets.actors) {
-    actors.push_back({{"value", v.value},
-                      {"name", v.name},
-                      {"kind", analysis::actor_kind_name(v.kind)},
-                      {"country", v.country},
-                      {"count", v.count}});
-  }
-  return {{"country", std::move(countries)},
-          {"actor", std::move(actors)},
-          {"year", plain_facet(facets.years)},
-          {"language", plain_facet(facets.languages)},
-          {"type", plain_facet(facets.types)}};
-}
-
 }  // namespace
 
 std::string format_text(const SearchResult& result, const TextStyle& style) {
+  const Painter paint(style.color);
   std::string out;
-  const auto paint = [&style](std::string_view code, const std::string& text) {
-    return style.color ? std::string(code) + text + std::string(kReset) : text;
-  };
+  if (style.explain) {
+    out += "query: " + analysis::printable(result.parsed_query) + "\n";
+    out += "xapian: " + analysis::printable(result.xapian_query) + "\n";
+  }
   for (const SearchHit& hit : result.hits) {
-    const std::string title = hit.title.empty() ? "(untitled)" : analysis::printable(hit.title);
-    out += paint(kBold, std::to_string(hit.rank) + ". " + title) + "\n";
-    const std::string more = details(hit);
-    out += "   " + paint(kPath, shown_path(hit.path, style.base_directory)) +
-           (more.empty() ? "" : "  " + more) + "\n";
-    if (!hit.snippet.text.empty()) {
-      const auto plain = [](std::string_view text) { return analysis::printable(text); };
-      out += "   " +
-             (style.color ? mark_snippet(hit.snippet, kMatch, kReset, plain) : plain(hit.snippet.text)) +
-             "\n";
-    }
+    out += headline(hit, style, paint);
+    out += snippet_lines(hit.snippet, style.color);
+    if (style.explain) out += explanation(hit);
   }
   if (style.facets) {
     out += facet_table("countries (documents)", result.facets.countries, FacetRow::Coded);
@@ -163,31 +154,6 @@ std::string format_text(const SearchResult& result, const TextStyle& style) {
     out += facet_table("types (documents)", result.facets.types, FacetRow::Bare);
   }
   return out;
-}
-
-std::string format_json(const SearchResult& result) {
-  nlohmann::ordered_json hits = nlohmann::ordered_json::array();
-  for (const SearchHit& hit : result.hits) {
-    hits.push_back({{"rank", hit.rank},
-                    {"score", rounded(hit.score)},
-                    {"path", analysis::repair_utf8(hit.path)},
-                    {"title", analysis::repair_utf8(hit.title)},
-                    {"snippet", mark_snippet(hit.snippet, "<b>", "</b>", html_escape)},
-                    {"countries", hit.countries},
-                    {"actors", hit.actors},
-                    {"format", hit.format},
-                    {"date", or_null(hit.date)},
-                    {"author", or_null(analysis::repair_utf8(hit.author))},
-                    {"language", or_null(hit.language)},
-                    {"page", hit.page > 0 ? nlohmann::ordered_json(hit.page) : nlohmann::ordered_json()}});
-  }
-  const nlohmann::ordered_json json = {{"query", analysis::repair_utf8(result.query)},
-                                       {"total", result.total},
-                                       {"offset", result.offset},
-                                       {"hits", std::move(hits)},
-                                       {"facets", facets_json(result.facets)}};
-  // Replacing (not throwing on) bad UTF-8 is a second guard: the fields above are repaired already.
-  return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace dossier::searcher

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <system_error>
 
+#include "dossier/analysis/printable.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/searcher/query_builder.h"
 #include "dossier/searcher/query_parser.h"
 #include "dossier/searcher/search_errors.h"
+#include "dossier/searcher/similar.h"
+#include "dossier/searcher/spelling.h"
 #include "index_opening.h"
 
 namespace dossier::searcher {
@@ -108,13 +111,41 @@ bool is_blank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
+// What `record` was tagged with for the actors in `ids`: the names as written in it.
+std::vector<std::string> alias_surfaces(const analysis::DocumentRecord& record,
+                                        const std::vector<std::string>& ids) {
+  std::vector<std::string> surfaces;
+  for (const auto& actor : record.actors) {
+    if (std::find(ids.begin(), ids.end(), actor.id) == ids.end()) continue;
+    for (const std::string& surface : actor.surfaces) {
+      if (std::find(surfaces.begin(), surfaces.end(), surface) == surfaces.end()) surfaces.push_back(surface);
+    }
+  }
+  return surfaces;
+}
+
+std::string absolute_path(const std::filesystem::path& path) {
+  return std::filesystem::absolute(path).lexically_normal().string();
+}
+
 }  // namespace
 
-SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const MatchTerms& terms,
+SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built,
                             const SearchRequest& request) {
   analysis::DocumentRecord record = analysis::decode_record(match.get_document().get_data());
   SearchHit hit;
   hit.score = match.get_weight();
+  MatchTerms terms = built.match_terms;
+  // The names this document uses for an actor a query word was expanded to are matches, too.
+  hit.matched_aliases = alias_surfaces(record, built.alias_actors);
+  for (const std::string& surface : hit.matched_aliases) {
+    std::vector<std::string> words;
+    for (const analysis::Token& token : analyzer_.analyze(surface, "none")) {
+      if (token.role == analysis::TokenRole::Primary) words.push_back(token.term);
+    }
+    if (words.size() == 1) terms.terms.insert(words.front());
+    if (words.size() > 1) terms.phrases.push_back(std::move(words));
+  }
   const std::string language =
       record.language.empty() ? analyzer_.options().default_language : record.language;
   hit.snippet = make_snippet(record.text, terms, analyzer_, request.snippet, language);
@@ -131,17 +162,40 @@ SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const MatchTerms&
   return hit;
 }
 
+// The query of `request`: its text, its `like` document, or both. Sets `result.parsed_query` when
+// the request asks for an explanation.
+BuiltQuery Searcher::build(const SearchRequest& request, const std::string& text, SearchResult& result) {
+  BuiltQuery built;
+  if (!is_blank(text) || !request.like) {
+    const QueryNode tree = parse_query(text);
+    built = build_query(
+        tree, QueryContext{analyzer_, directory_,
+                           request.mode == MatchMode::All ? DefaultOperator::And : DefaultOperator::Or,
+                           directory_.languages(), request.expand_aliases});
+    if (request.explain) result.parsed_query = to_string(tree);
+  }
+  if (request.like) {
+    const std::string self = schema::unique_term(absolute_path(*request.like));
+    Xapian::Query like = similar_query(database_, document_for(*request.like), self);
+    if (like.empty())
+      like = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query(self));
+    built.query = built.query.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, built.query, like);
+  }
+  return built;
+}
+
 SearchResult Searcher::run(const SearchRequest& request) {
   const Xapian::Query filter = filters(request);
   // With a filter, an empty query lists what passes it.
-  const std::string text = is_blank(request.query) && !filter.empty() ? std::string("*") : request.query;
-  const BuiltQuery built =
-      build_query(parse_query(text),
-                  QueryContext{analyzer_, directory_,
-                               request.mode == MatchMode::All ? DefaultOperator::And : DefaultOperator::Or,
-                               directory_.languages()});
+  const bool list_all = is_blank(request.query) && !filter.empty() && !request.like;
+  const std::string text = list_all ? std::string("*") : request.query;
+  SearchResult result;
+  result.query = request.query;
+  result.offset = request.offset;
+  const BuiltQuery built = build(request, text, result);
   Xapian::Query query = built.query;
   if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  if (request.explain) result.xapian_query = query.get_description();
   Xapian::Enquire enquire(database_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -152,15 +206,18 @@ SearchResult Searcher::run(const SearchRequest& request) {
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                        static_cast<Xapian::doccount>(request.limit), database_.get_doccount());
-  SearchResult result;
-  result.query = request.query;
   result.total = mset.get_matches_estimated();
-  result.offset = request.offset;
   result.facets = facets.result(directory_, request.facet_limit);
+  if (request.suggest && result.total < kFewMatches && !is_blank(request.query)) {
+    result.suggestion =
+        suggest_query(database_, request.query, parse_query(request.query), analyzer_).value_or("");
+  }
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    SearchHit hit = hit_for(it, built.match_terms, request);
+    SearchHit hit = hit_for(it, built, request);
     hit.rank = ++rank;
+    if (request.explain)
+      hit.explanation = explain_match(database_, enquire, *it, schema::unique_term(hit.path));
     result.hits.push_back(std::move(hit));
   }
   return result;
@@ -178,17 +235,22 @@ analysis::EntityReport Searcher::entity_report(const analysis::DocumentRecord& r
   return report;
 }
 
+Xapian::docid Searcher::document_for(const std::filesystem::path& path) {
+  const std::string absolute = absolute_path(path);
+  const std::string id = schema::unique_term(absolute);
+  const auto posting = database_.postlist_begin(id);
+  if (posting == database_.postlist_end(id)) {
+    throw DocumentNotFoundError("not in the index: " + analysis::printable(absolute));
+  }
+  return *posting;
+}
+
 DocumentView Searcher::show(const std::filesystem::path& path) {
-  const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
   try {
     database_.reopen();
-    const std::string id = schema::unique_term(absolute);
-    const auto posting = database_.postlist_begin(id);
-    if (posting == database_.postlist_end(id)) {
-      throw DocumentNotFoundError("not in the index: " + absolute);
-    }
+    const Xapian::docid id = document_for(path);
     DocumentView view;
-    view.record = analysis::decode_record(database_.get_document(*posting).get_data());
+    view.record = analysis::decode_record(database_.get_document(id).get_data());
     view.entities = entity_report(view.record);
     return view;
   } catch (const Xapian::Error& e) {

@@ -47,6 +47,14 @@ class PhraseMatcher {
   std::vector<analysis::Token> recent_;
 };
 
+// The wildcard prefix `term` starts with, or null.
+const std::string* prefix_of(const std::set<std::string>& prefixes, const std::string& term) {
+  for (const std::string& prefix : prefixes) {
+    if (term.starts_with(prefix)) return &prefix;
+  }
+  return nullptr;
+}
+
 std::vector<Match> find_matches(std::string_view text, const MatchTerms& terms,
                                 const analysis::Analyzer& analyzer, std::string_view language) {
   std::vector<Match> matches;
@@ -58,6 +66,8 @@ std::vector<Match> find_matches(std::string_view text, const MatchTerms& terms,
       matches.push_back({token.begin, token.end, token.term});
     } else if (!token.stem.empty() && terms.stems.contains(token.stem)) {
       matches.push_back({token.begin, token.end, "Z" + token.stem});
+    } else if (const std::string* prefix = prefix_of(terms.prefixes, token.term)) {
+      matches.push_back({token.begin, token.end, "*" + *prefix});
     }
   });
   // A phrase is found when its last word is read, after matches inside it: order by start, and

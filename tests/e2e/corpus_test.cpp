@@ -65,7 +65,9 @@ TEST_CASE("MIVD Fortinet ranks the first seed first", "[e2e][corpus]") {
 TEST_CASE("accents, scripts and identifiers each find their sample report", "[e2e][corpus]") {
   CHECK(hit_files("securite") == std::vector<std::string>{"fr-ingerence-etrangere-2024.md"});
   CHECK(hit_files("S\u00c9CURIT\u00c9") == std::vector<std::string>{"fr-ingerence-etrangere-2024.md"});
-  CHECK(hit_files("国家安全部") == std::vector<std::string>{"zh-guojia-anquan-bu-jianbao.txt"});
+  // --exact: 国家安全部 names the MSS, so without it the first seed is found too (see below).
+  CHECK(hit_files_with("国家安全部", {"--exact"}) ==
+        std::vector<std::string>{"zh-guojia-anquan-bu-jianbao.txt"});
   for (const char* id :
        {"CVE-2023-27997", "203.0.113.77", "2001:db8:4006:812::200e",
         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "cdn-telemetry.example.org"}) {
@@ -140,4 +142,13 @@ TEST_CASE("an unknown country exits 2 and suggests the closest names", "[e2e][co
   const auto result = run_dossier({"search", "espionage", "--db", corpus_db(), "--country", "Norwey"});
   CHECK(result.exit_code == 2);
   CHECK(result.err.starts_with("error: unknown country 'Norwey' (did you mean: norway"));
+}
+
+TEST_CASE(
+    "国家安全部 also finds the English report that names the Ministry of State Security, unless --exact",
+    "[e2e][corpus]") {
+  const auto files = hit_files("国家安全部");
+  CHECK(std::set<std::string>(files.begin(), files.end()) ==
+        std::set<std::string>{"zh-guojia-anquan-bu-jianbao.txt", "chinese-espionage-in-europe.txt"});
+  CHECK(files.front() == "zh-guojia-anquan-bu-jianbao.txt");  // the literal match ranks first
 }

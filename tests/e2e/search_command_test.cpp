@@ -97,7 +97,7 @@ TEST_CASE("text output piped to a file has no escape codes", "[e2e][search]") {
   const auto result = run_dossier({"search", "MIVD", "--db", folder.db()});
   CHECK(result.exit_code == 0);
   CHECK(result.out.find('\x1b') == std::string::npos);
-  CHECK(result.out.find("1. Covert operations\n") == 0);
+  CHECK(result.out.find("1. Covert operations \u00b7 ") == 0);
   CHECK(result.out.find("The MIVD found malware") != std::string::npos);
 }
 

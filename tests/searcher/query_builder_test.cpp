@@ -125,3 +125,100 @@ TEST_CASE("date: ranges select documents whose whole date lies inside", "[query_
       "invalid date range '2024-13' (use YYYY, YYYY-MM or YYYY-MM-DD, and FROM..TO) at column 8");
   CHECK_THROWS_AS(built("date:.."), dossier::searcher::QuerySyntaxError);
 }
+
+TEST_CASE("NEAR/n matches exact words in any order within n words, ADJ/n in order", "[query_builder]") {
+  CHECK(built("malware NEAR/6 Fortinet") == "Query((malware NEAR 8 fortinet))");
+  CHECK(built("state ADJ/1 security") == "Query((state PHRASE 3 security))");
+  CHECK(built("title:(volt NEAR/0 typhoon)") == "Query((Svolt NEAR 2 Styphoon))");
+  CHECK(built("a NEAR/2 b NEAR/2 c") == "Query((a NEAR 7 b NEAR 7 c))");
+}
+
+TEST_CASE("NEAR/n operands that are phrases widen the window by their words", "[query_builder]") {
+  CHECK(built("\"state security\" NEAR/3 China") ==
+        "Query(((state NEAR 6 security NEAR 6 china) AND (state PHRASE 2 security)))");
+  CHECK(built("China-based ADJ/0 actors") ==
+        "Query(((china PHRASE 3 based PHRASE 3 actors) AND (china PHRASE 2 based)))");
+}
+
+TEST_CASE("NEAR/n highlights its exact words", "[query_builder]") {
+  const auto result = build("malware NEAR/6 Fortinet");
+  CHECK(result.match_terms.terms == std::set<std::string>{"fortinet", "malware"});
+  CHECK(result.match_terms.stems.empty());
+}
+
+TEST_CASE("NEAR/n under a field without positions is an error with the column", "[query_builder]") {
+  CHECK_THROWS_WITH(built("x path:(a NEAR/2 b)"),
+                    "NEAR/n works only in the text, title: and author: at column 9");
+}
+
+TEST_CASE("a wildcard expands the folded prefix to the most frequent indexed words", "[query_builder]") {
+  CHECK(built("Espion*") == "Query(WILDCARD SYNONYM espion)");
+  CHECK(built("title:typh*") == "Query(WILDCARD SYNONYM Styph)");
+  CHECK(built("path:rep*") == "Query(0 * WILDCARD SYNONYM Prep)");
+  CHECK(build("espion* malware").match_terms.prefixes == std::set<std::string>{"espion"});
+}
+
+TEST_CASE("a wildcard on a field that names things, or on several words, is an error", "[query_builder]") {
+  CHECK_THROWS_WITH(built("country:Nor*"),
+                    "a wildcard works only in the text, title:, author: and path: at column 9");
+  CHECK_THROWS_WITH(built("China-ba*"),
+                    "a wildcard needs one word or the start of an identifier before its '*' at column 1");
+}
+
+namespace {
+
+// Knows APT28 by its names, as an index's metadata would.
+class AliasResolver : public FakeResolver {
+ public:
+  std::vector<std::string> find_actors(std::string_view text) const override {
+    if (text == "APT28" || text == "Fancy Bear" || text == "Sofacy") return {"apt28"};
+    return {};
+  }
+  std::vector<std::string> actor_aliases(std::string_view id) const override {
+    if (id == "apt28" && with_names_) return {"apt28", "fancy bear", "sofacy"};
+    return {};
+  }
+  bool with_names_ = false;
+};
+
+dossier::searcher::BuiltQuery build_with_aliases(std::string_view query, bool expand = true,
+                                                 bool names = false) {
+  static const Analyzer analyzer;
+  AliasResolver resolver;
+  resolver.with_names_ = names;
+  return build_query(parse_query(query), {analyzer, resolver, DefaultOperator::And, {}, expand});
+}
+
+}  // namespace
+
+TEST_CASE("a word or juxtaposed words naming an actor also match the actor's filter term",
+          "[query_builder]") {
+  CHECK(build_with_aliases("APT28").query.get_description() == "Query((apt28 OR XAapt28))");
+  CHECK(build_with_aliases("Fancy Bear").query.get_description() == "Query(((Zfanci AND Zbear) OR XAapt28))");
+  CHECK(build_with_aliases("Sofacy phishing").query.get_description() ==
+        "Query(((Zsofaci OR XAapt28) AND Zphish))");
+  CHECK(build_with_aliases("APT28").alias_actors == std::vector<std::string>{"apt28"});
+}
+
+TEST_CASE("quoted phrases, fields and --exact do not expand aliases", "[query_builder]") {
+  CHECK(build_with_aliases("\"APT28\"").query.get_description() == "Query(apt28)");
+  CHECK(build_with_aliases("title:APT28").query.get_description() == "Query(Sapt28)");
+  CHECK(build_with_aliases("APT28", false).query.get_description() == "Query(apt28)");
+}
+
+TEST_CASE("a negated actor name excludes its aliases too, and is not reported as matched",
+          "[query_builder]") {
+  const auto result = build_with_aliases("phishing -APT28");
+  CHECK(result.query.get_description() == "Query((Zphish AND_NOT (apt28 OR XAapt28)))");
+  CHECK(result.alias_actors.empty());
+}
+
+TEST_CASE("in documents tagged with the actor, its other names add weight", "[query_builder]") {
+  CHECK(build_with_aliases("APT28", true, true).query.get_description() ==
+        "Query((apt28 OR (XAapt28 AND_MAYBE ((fancy PHRASE 2 bear) OR sofacy))))");
+}
+
+TEST_CASE("a wildcard on the start of an identifier expands to whole identifiers", "[query_builder]") {
+  CHECK(built("CVE-2023-*") == "Query(WILDCARD SYNONYM cve-2023-)");
+  CHECK(built("evil.example.*") == "Query(WILDCARD SYNONYM evil.example.)");
+}

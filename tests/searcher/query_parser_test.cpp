@@ -101,3 +101,49 @@ TEST_CASE("a field with nothing glued to it is an error", "[query_parser]") {
   CHECK(error_of("a actor:") == "'actor:' needs a word, a phrase or a group after it at column 3");
   CHECK(error_of("country:)") == "'country:' needs a word, a phrase or a group after it at column 1");
 }
+
+TEST_CASE("NEAR/n and ADJ/n join words and phrases with a distance", "[query_parser]") {
+  CHECK(parsed("malware NEAR/6 Fortinet") == "NEAR/6(word:malware, word:Fortinet)");
+  CHECK(parsed("state ADJ/1 security") == "ADJ/1(word:state, word:security)");
+  CHECK(parsed("a NEAR/2 \"b c\" NEAR/2 d") == "NEAR/2(word:a, phrase:\"b c\", word:d)");
+  CHECK(parsed("\"state security\" ADJ/0 service") == "ADJ/0(phrase:\"state security\", word:service)");
+}
+
+TEST_CASE("NEAR/n binds tighter than NOT, AND and OR", "[query_parser]") {
+  CHECK(parsed("x a NEAR/3 b OR c") == "OR(SEQ(word:x, NEAR/3(word:a, word:b)), word:c)");
+  CHECK(parsed("NOT a NEAR/3 b") == "NOT(NEAR/3(word:a, word:b))");
+  CHECK(parsed("-a ADJ/1 b") == "NOT(ADJ/1(word:a, word:b))");
+  CHECK(parsed("title:(a NEAR/2 b)") == "title:(NEAR/2(word:a, word:b))");
+}
+
+TEST_CASE("a huge NEAR/n distance is clamped to the maximum", "[query_parser]") {
+  CHECK(parsed("a NEAR/100 b") == "NEAR/100(word:a, word:b)");
+  CHECK(parsed("a NEAR/101 b") == "NEAR/100(word:a, word:b)");
+  CHECK(parsed("a ADJ/99999999999999999999999 b") == "ADJ/100(word:a, word:b)");
+}
+
+TEST_CASE("lower-case near and adj are words", "[query_parser]") {
+  CHECK(parsed("near/2 adj") == "SEQ(word:near/2, word:adj)");
+}
+
+TEST_CASE("NEAR/n and ADJ/n errors name the column", "[query_parser]") {
+  CHECK(error_of("a NEAR/x b") == "'NEAR/' needs a number of words, as in 'NEAR/5' at column 8");
+  CHECK(error_of("a NEAR/ b") == "'NEAR/' needs a number of words, as in 'NEAR/5' at column 8");
+  CHECK(error_of("a ADJ/-1 b") == "'ADJ/' needs a number of words, as in 'ADJ/5' at column 7");
+  CHECK(error_of("NEAR/3 b") == "'NEAR/3' needs a term before it at column 1");
+  CHECK(error_of("a NEAR/3") == "'NEAR/3' needs a word or a phrase after it at column 3");
+  CHECK(error_of("a NEAR/3 (b OR c)") == "'NEAR/3' needs a word or a phrase after it at column 3");
+  CHECK(error_of("(a OR b) NEAR/3 c") == "'NEAR/3' needs a word or a phrase before it at column 10");
+  CHECK(error_of("a NEAR/3 b ADJ/3 c") == "'ADJ/3' cannot follow 'NEAR/3' in one chain at column 12");
+  CHECK(error_of("a NEAR/3 b NEAR/4 c") == "'NEAR/4' cannot follow 'NEAR/3' in one chain at column 12");
+  CHECK(error_of("a NEAR/3 b*") == "'NEAR/3' cannot take a wildcard at column 10");
+  CHECK(error_of("a* NEAR/3 b") == "'NEAR/3' needs a word or a phrase before it at column 4");
+}
+
+TEST_CASE("a word ending in * is a prefix wildcard, also under a field", "[query_parser]") {
+  CHECK(parsed("espion*") == "wildcard:espion*");
+  CHECK(parsed("espion**") == "wildcard:espion*");
+  CHECK(parsed("title:typh* x") == "SEQ(title:(wildcard:typh*), word:x)");
+  CHECK(parsed("*") == "word:*");
+  CHECK(parsed("-espion*") == "NOT(wildcard:espion*)");
+}

@@ -1,11 +1,16 @@
 #include "dossier/searcher/result_format.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using dossier::searcher::format_json;
+using dossier::searcher::format_json_lines;
+using dossier::searcher::format_paths;
 using dossier::searcher::format_text;
 using dossier::searcher::SearchHit;
 using dossier::searcher::SearchResult;
+using dossier::searcher::Snippet;
 using dossier::searcher::TextStyle;
 
 namespace {
@@ -37,21 +42,59 @@ SearchResult sample() {
 }  // namespace
 
 TEST_CASE("JSON has the documented fields and marks highlights with escaped HTML", "[result_format]") {
-  CHECK(format_json(sample()) ==
-        "{\"query\":\"mivd <x>\",\"total\":1,\"offset\":0,\"hits\":[{\"rank\":1,\"score\":12.346,"
-        "\"path\":\"/data/reports/a.txt\",\"title\":\"Title \\u001b[2J\",\"snippet\":\"the <b>MIVD</b> &amp; "
-        "&lt;co&gt;\",\"countries\":[\"CN\",\"NL\"],\"actors\":[\"Ministry of State Security\"],"
-        "\"format\":\"pdf\",\"date\":\"2024-03\",\"author\":null,\"language\":\"en\",\"page\":2}],"
-        "\"facets\":{\"country\":[{\"value\":\"CN\",\"name\":\"China\",\"count\":2}],\"actor\":[{\"value\":"
-        "\"mss-cn\","
-        "\"name\":\"Ministry of State "
-        "Security\",\"kind\":\"intelligence-agency\",\"country\":\"CN\",\"count\":1}],"
-        "\"year\":[],\"language\":[],\"type\":[]}}");
+  CHECK(
+      format_json(sample()) ==
+      "{\"version\":1,\"query\":\"mivd "
+      "<x>\",\"total\":1,\"offset\":0,\"suggestion\":null,\"hits\":[{\"rank\":1,"
+      "\"score\":12.346,\"path\":\"/data/reports/a.txt\",\"title\":\"Title \\u001b[2J\",\"snippet\":\"the "
+      "<b>MIVD</b> &amp; &lt;co&gt;\",\"countries\":[\"CN\",\"NL\"],\"actors\":[\"Ministry of State "
+      "Security\"],\"format\":\"pdf\",\"date\":\"2024-03\",\"author\":null,\"language\":\"en\",\"page\":2,"
+      "\"matched_aliases\":[]}],\"facets\":{\"country\":[{\"value\":\"CN\",\"name\":\"China\",\"count\":2}],"
+      "\"actor\":[{\"value\":\"mss-cn\",\"name\":\"Ministry of State "
+      "Security\",\"kind\":\"intelligence-agency\","
+      "\"country\":\"CN\",\"count\":1}],\"year\":[],\"language\":[],\"type\":[]}}");
+}
+
+TEST_CASE("JSON carries the suggestion, matched aliases and, when asked, the explanation",
+          "[result_format]") {
+  SearchResult result = sample();
+  result.suggestion = "espionage";
+  result.parsed_query = "word:espionnage";
+  result.xapian_query = "Query(Zespionnag)";
+  result.hits[0].matched_aliases = {"Fancy Bear"};
+  result.hits[0].explanation = {{"Zespionnag", 1.23456}};
+  const auto json = nlohmann::json::parse(format_json(result));
+  CHECK(json["suggestion"] == "espionage");
+  CHECK(json["explain"] == nlohmann::json{{"parsed", "word:espionnage"}, {"xapian", "Query(Zespionnag)"}});
+  CHECK(json["hits"][0]["matched_aliases"] == nlohmann::json{"Fancy Bear"});
+  CHECK(json["hits"][0]["explain"] == nlohmann::json::parse(R"([{"term": "Zespionnag", "weight": 1.235}])"));
+  CHECK_FALSE(nlohmann::json::parse(format_json(sample())).contains("explain"));
+}
+
+TEST_CASE("JSON lines hold one hit object per line", "[result_format]") {
+  SearchResult result = sample();
+  result.hits.push_back(result.hits[0]);
+  result.hits[1].rank = 2;
+  const std::string lines = format_json_lines(result);
+  CHECK(std::count(lines.begin(), lines.end(), '\n') == 2);
+  const auto second = nlohmann::json::parse(lines.substr(lines.find('\n') + 1));
+  CHECK(second["rank"] == 2);
+  CHECK(second["path"] == "/data/reports/a.txt");
+}
+
+TEST_CASE("paths output is one stored path per line, made printable for a terminal", "[result_format]") {
+  SearchResult result = sample();
+  result.hits[0].path = "/data/a\x1b.txt";
+  CHECK(format_paths(result, true) == "/data/a\x1b.txt\n");
+  CHECK(format_paths(result, false) == "/data/a\\x1b.txt\n");
 }
 
 TEST_CASE("plain text output carries no escape codes, even from document titles", "[result_format]") {
   const std::string text = format_text(sample(), TextStyle{false, "/data"});
-  CHECK(text == "1. Title \\x1b[2J\n   reports/a.txt  2024-03 \u00b7 en \u00b7 p. 2\n   the MIVD & <co>\n");
+  CHECK(text ==
+        "1. Title \\x1b[2J \u00b7 2024-03 \u00b7 reports/a.txt p. 2 \u00b7 CN NL \u00b7 Ministry of State "
+        "Security\n"
+        "   the MIVD & <co>\n");
   CHECK(text.find('\x1b') == std::string::npos);
 }
 
@@ -62,7 +105,7 @@ TEST_CASE("coloured output highlights matches and paths", "[result_format]") {
 }
 
 TEST_CASE("paths outside the base directory stay absolute", "[result_format]") {
-  CHECK(format_text(sample(), TextStyle{false, "/elsewhere"}).find("   /data/reports/a.txt  ") !=
+  CHECK(format_text(sample(), TextStyle{false, "/elsewhere"}).find(" \u00b7 /data/reports/a.txt p. 2") !=
         std::string::npos);
 }
 
@@ -73,4 +116,36 @@ TEST_CASE("with --facets the text output ends with country and actor tables", "[
       text.ends_with("countries (documents):\n     2  China (CN)\nactors (documents):\n"
                      "     1  Ministry of State Security [intelligence-agency, CN]\nyears (documents): none\n"
                      "languages (documents): none\ntypes (documents): none\n"));
+}
+
+TEST_CASE("a long snippet is shown on two lines, highlights kept on both", "[result_format]") {
+  SearchResult result = sample();
+  Snippet& snippet = result.hits[0].snippet;
+  snippet.text = std::string(60, 'a') + " MIVD " + std::string(30, 'b') + " Fortinet " + std::string(40, 'c');
+  snippet.highlights = {{61, 65}, {97, 105}};
+  const std::string plain = format_text(result, TextStyle{false, {}});
+  CHECK(plain.find("\n   " + std::string(60, 'a') + " MIVD\n   " + std::string(30, 'b') + " Fortinet ") !=
+        std::string::npos);
+  const std::string coloured = format_text(result, TextStyle{true, {}});
+  CHECK(coloured.find("\x1b[1;31mMIVD\x1b[0m\n") != std::string::npos);
+  CHECK(coloured.find("\x1b[1;31mFortinet\x1b[0m") != std::string::npos);
+}
+
+TEST_CASE("many actors are cut to three and a count", "[result_format]") {
+  SearchResult result = sample();
+  result.hits[0].actors = {"A", "B", "C", "D", "E"};
+  CHECK(format_text(result, TextStyle{false, {}}).find(" \u00b7 CN NL \u00b7 A, B, C +2\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("explained text shows the parsed query and each hit's terms", "[result_format]") {
+  SearchResult result = sample();
+  result.parsed_query = "word:mivd";
+  result.xapian_query = "Query(mivd)";
+  result.hits[0].explanation = {{"mivd", 2.5}};
+  TextStyle style{false, {}};
+  style.explain = true;
+  const std::string text = format_text(result, style);
+  CHECK(text.starts_with("query: word:mivd\nxapian: Query(mivd)\n1. "));
+  CHECK(text.find("   terms: mivd 2.500\n") != std::string::npos);
 }

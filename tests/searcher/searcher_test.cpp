@@ -41,6 +41,7 @@ class Corpus {
   }
 
   std::filesystem::path database() const { return index_.path() / "db"; }
+  std::filesystem::path report(const std::string& name) const { return reports_.path() / name; }
 
   SearchResult search(std::string query, MatchMode mode = MatchMode::All, std::size_t limit = 10,
                       std::size_t offset = 0) const {
@@ -188,4 +189,47 @@ TEST_CASE("show returns a document's record with its entities named", "[searcher
   REQUIRE(view.entities.actors.size() == 1);
   CHECK(view.entities.actors[0].id == "mss-cn");
   CHECK_THROWS_AS(searcher.show(reports.path() / "absent.txt"), dossier::searcher::DocumentNotFoundError);
+}
+
+TEST_CASE("a search like a document ranks the others by shared telling words and leaves it out",
+          "[searcher]") {
+  const Corpus corpus;
+  Searcher searcher(corpus.database());
+  SearchRequest request;
+  request.like = corpus.report("china.txt");
+  const SearchResult result = searcher.search(request);
+  REQUIRE_FALSE(result.hits.empty());
+  CHECK(std::filesystem::path(result.hits.front().path).filename() == "norway.txt");
+  for (const auto& hit : result.hits)
+    CHECK(std::filesystem::path(hit.path).filename() != "china.txt");
+  request.like = corpus.report("missing.txt");
+  CHECK_THROWS_AS(searcher.search(request), dossier::searcher::DocumentNotFoundError);
+}
+
+TEST_CASE("a query with few matches gets a suggestion from the index, one with many none", "[searcher]") {
+  const Corpus corpus;
+  Searcher searcher(corpus.database());
+  SearchRequest request;
+  request.query = "espoinage";
+  CHECK(searcher.search(request).suggestion == "espionage");
+  request.suggest = false;
+  CHECK(searcher.search(request).suggestion.empty());
+  request.query = "malwar";
+  request.suggest = true;
+  CHECK(searcher.search(request).suggestion == "malware");
+}
+
+TEST_CASE("explain fills the parsed query and each hit's matching terms", "[searcher]") {
+  const Corpus corpus;
+  Searcher searcher(corpus.database());
+  SearchRequest request;
+  request.query = "botnet";
+  request.explain = true;
+  const SearchResult result = searcher.search(request);
+  CHECK(result.parsed_query == "word:botnet");
+  CHECK(result.xapian_query.find("Zbotnet") != std::string::npos);
+  REQUIRE(result.hits.size() == 1);
+  REQUIRE(result.hits[0].explanation.size() == 1);
+  CHECK(result.hits[0].explanation[0].term == "Zbotnet");
+  CHECK(result.hits[0].explanation[0].weight == Approx(result.hits[0].score));
 }

@@ -27,6 +27,12 @@ class EntityResolver {
   /// The language code for a code or English name ("no", "Norwegian"). Throws
   /// `UnknownEntityError` listing the index's languages.
   virtual std::string resolve_language(std::string_view text) const = 0;
+  /// Actor ids for an id, name or alias, like `resolve_actor`, but empty (no error, no suggestion)
+  /// when the name is unknown: for expanding query words that happen to name an actor.
+  virtual std::vector<std::string> find_actors(std::string_view /*text*/) const { return {}; }
+  /// Every name of actor `id` (its id, name and aliases) as folded alias keys ("fancy bear"),
+  /// sorted; empty for an unknown id.
+  virtual std::vector<std::string> actor_aliases(std::string_view /*id*/) const { return {}; }
 };
 
 /// Entity names stored in one index or in several shards searched together (each shard is asked
@@ -44,6 +50,9 @@ class EntityDirectory : public EntityResolver {
   std::vector<std::string> resolve_country(std::string_view text) const override;
   std::vector<std::string> resolve_actor(std::string_view text) const override;
   std::string resolve_language(std::string_view text) const override;
+  std::vector<std::string> find_actors(std::string_view text) const override;
+  /// Scans the alias keys of every shard (about 10,000 for the built-in gazetteer: ~8 ms).
+  std::vector<std::string> actor_aliases(std::string_view id) const override;
 
   /// The languages of the indexed documents (ISO 639-1 codes), from every shard.
   std::vector<std::string> languages() const;
@@ -52,6 +61,7 @@ class EntityDirectory : public EntityResolver {
   std::string metadata(const std::string& key) const;
   std::vector<std::string> resolve(std::string_view text, std::string_view prefix,
                                    std::string_view what) const;
+  std::vector<std::string> lookup(std::string_view text, std::string_view prefix) const;
 
   std::vector<Xapian::Database> shards_;
 };

@@ -26,12 +26,14 @@ struct QueryContext {
   const EntityResolver& resolver;  ///< country, actor and language names
   DefaultOperator default_operator = DefaultOperator::And;
   std::vector<std::string> stem_languages;  ///< the index's languages; empty means the analyzer's default
+  bool expand_aliases = false;  ///< a word or phrase naming an actor also matches that actor's filter term
 };
 
 /// A query ready to run, with what a snippet should highlight.
 struct BuiltQuery {
   Xapian::Query query;
   MatchTerms match_terms;
+  std::vector<std::string> alias_actors;  ///< ids of the actors positive words were expanded to
 };
 
 /// Builds the Xapian query for `tree`:
@@ -46,6 +48,10 @@ struct BuiltQuery {
 ///   `date:FROM..TO` (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out; one date alone is
 ///   that date) documents whose whole date lies in the range, `country:` and `actor:` names
 ///   resolved by the resolver — these select without changing the ranking;
+/// - with `expand_aliases`, a word, or juxtaposed words, of the text that
+///   `EntityResolver::find_actors` knows (`APT28`, `Fancy Bear`, `国家安全部`) also match the actors'
+///   filter terms (`XA` + id): documents the tagger found naming the actor under any alias (they
+///   get no weight from it). A quoted phrase stays exact;
 /// - a word with nothing to search (punctuation) is dropped.
 /// Throws `QuerySyntaxError` when nothing searchable is left or a date is malformed (with its
 /// column), `UnknownEntityError` (from the resolver) for a country, actor or language the index

@@ -1,6 +1,6 @@
 /// \file
-/// Renders search results for people (terminal text) and for scripts (JSON). The JSON shape is an
-/// interface documented in DESIGN.md: add fields, never rename or remove one.
+/// Renders search results for people (terminal text) and for scripts (JSON, JSON lines, paths).
+/// The JSON shape is an interface documented in DESIGN.md: add fields, never rename or remove one.
 #pragma once
 
 #include <filesystem>
@@ -10,27 +10,46 @@
 
 namespace dossier::searcher {
 
+/// Version of the JSON output's shape, in its `"version"` field; raised only if a field ever had
+/// to change meaning (fields are added without raising it).
+inline constexpr int kJsonVersion = 1;
+
 /// How text output looks.
 struct TextStyle {
   bool color = false;                    ///< ANSI bold/colour (only when writing to a terminal)
   std::filesystem::path base_directory;  ///< paths under it are shown relative to it
   bool facets = false;                   ///< append the country and actor facet tables
+  bool explain = false;                  ///< show the parsed query and each hit's matching terms
 };
 
-/// Human-readable results: per hit a line "rank. title", the path, and the snippet; matched words
-/// bold red when `style.color`, plain otherwise. Titles, paths and snippets are passed through
-/// `analysis::printable`, so no byte from a document reaches the terminal as a control code.
-/// With `style.facets`, tables of the top countries and actors with their document counts follow.
-/// Returns "" when there are no hits (and no facets asked for).
+/// Human-readable results. Per hit one line "rank. title · date · path · countries · actors"
+/// (`p. N` after the path for a PDF; at most `kShownActors` actors, then "+N"), then the snippet
+/// on at most two lines, matched words bold red when `style.color`. Titles, paths, names and
+/// snippets pass through `analysis::printable`, so no byte from a document reaches the terminal
+/// as a control code. With `style.explain`, the parsed and the Xapian query come first and each
+/// hit is followed by its terms and weights; with `style.facets`, tables of the top countries,
+/// actors, years, languages and types with their document counts follow. Returns "" when there
+/// are no hits (and nothing else was asked for).
 std::string format_text(const SearchResult& result, const TextStyle& style);
 
+/// Actors shown on a hit's line before "+N more".
+inline constexpr std::size_t kShownActors = 3;
+
 /// One JSON object:
-/// `{"query": "...", "total": N, "offset": K, "hits": [{"rank": 1, "score": 12.3, "path": "...",
-/// "title": "...", "snippet": "...", "countries": ["CN"], "actors": ["Ministry of State Security"]}],
-/// "facets": {"country": [{"value": "CN", "name": "China", "count": 2}], "actor": [{"value": "mss-cn",
-/// "name": "...", "kind": "intelligence-agency", "country": "CN", "count": 2}]}}`. The snippet is
-/// HTML-escaped text (`&amp;`, `&lt;`, `&gt;`) with each matched word wrapped in `<b>` and `</b>`.
-/// Strings are valid UTF-8 (bad bytes in paths become U+FFFD). `facets` is always present.
+/// `{"version": 1, "query": "...", "total": N, "offset": K, "suggestion": null, "hits": [{"rank": 1,
+/// "score": 12.3, "path": "...", "title": "...", "snippet": "...", "countries": ["CN"], "actors":
+/// ["Ministry of State Security"], ..., "matched_aliases": []}], "facets": {...}}`; with
+/// `SearchRequest::explain`, `"explain": {"parsed", "xapian"}` and per hit `"explain": [{"term",
+/// "weight"}]`. The snippet is HTML-escaped text (`&amp;`, `&lt;`, `&gt;`) with each matched word
+/// wrapped in `<b>` and `</b>`. Strings are valid UTF-8 (bad bytes in paths become U+FFFD).
+/// `facets` is always present.
 std::string format_json(const SearchResult& result);
+
+/// JSON lines: each hit as its own object (the fields of a hit in `format_json`), one per line.
+std::string format_json_lines(const SearchResult& result);
+
+/// One path per line, as stored (any bytes but newline) when `raw`, else through
+/// `analysis::printable` (for a terminal).
+std::string format_paths(const SearchResult& result, bool raw);
 
 }  // namespace dossier::searcher

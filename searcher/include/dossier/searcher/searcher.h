@@ -17,8 +17,10 @@
 #include "dossier/analysis/document_record.h"
 #include "dossier/analysis/entity_report.h"
 #include "dossier/searcher/entity_directory.h"
+#include "dossier/searcher/explain.h"
 #include "dossier/searcher/facets.h"
 #include "dossier/searcher/match_terms.h"
+#include "dossier/searcher/query_builder.h"
 #include "dossier/searcher/snippet.h"
 
 namespace dossier::searcher {
@@ -48,7 +50,22 @@ struct SearchRequest {
   SortOrder sort = SortOrder::Relevance;
   std::size_t facet_limit = 20;  ///< values per facet; 0 for all
   SnippetOptions snippet;
+  /// A query word, or juxtaposed words, naming an actor (any alias: `APT28`, `Fancy Bear`) also
+  /// match the documents tagged with that actor; quoted phrases stay exact; false matches only
+  /// what is written (`--exact`).
+  bool expand_aliases = true;
+  /// When set, rank documents by likeness to the indexed document at this path (relevance feedback
+  /// from its most telling terms), which is left out of the results; the query, if any, must match
+  /// too. Throws `DocumentNotFoundError` when the path is not indexed.
+  std::optional<std::filesystem::path> like;
+  /// When fewer than `kFewMatches` documents match, look for a spelling correction of the query.
+  bool suggest = true;
+  /// Fill `SearchResult::parsed_query`, `xapian_query` and each hit's `explanation`.
+  bool explain = false;
 };
+
+/// Below this many matches a search looks for a spelling correction.
+inline constexpr std::size_t kFewMatches = 3;
 
 /// One ranked document.
 struct SearchHit {
@@ -64,6 +81,10 @@ struct SearchHit {
   std::string author;                  ///< "" when unknown
   std::string language;                ///< ISO 639-1 code, "" when unknown
   std::size_t page = 0;                ///< page of the snippet for paginated formats (PDF), else 0
+  /// Names the document uses for an actor a query word was expanded to ("Fancy Bear" for `APT28`),
+  /// as the tagger found them; empty when no alias expansion applied.
+  std::vector<std::string> matched_aliases;
+  std::vector<TermWeight> explanation;  ///< with `SearchRequest::explain`: the query terms it contains
 };
 
 /// The answer to a `SearchRequest`.
@@ -73,6 +94,11 @@ struct SearchResult {
   std::size_t offset = 0;  ///< as requested
   std::vector<SearchHit> hits;
   Facets facets;  ///< exact over all matches, not only the hits shown
+  /// A corrected query ("espionage" for "espionnage") when fewer than `kFewMatches` documents
+  /// matched and a word has a more frequent near neighbour in the index; "" otherwise. Never applied.
+  std::string suggestion;
+  std::string parsed_query;  ///< with `explain`: the syntax tree (`to_string`), "" for `like` alone
+  std::string xapian_query;  ///< with `explain`: the Xapian query run (`Query::get_description`)
 };
 
 /// One indexed document as stored.
@@ -110,7 +136,9 @@ class Searcher {
  private:
   SearchResult run(const SearchRequest& request);
   Xapian::Query filters(const SearchRequest& request) const;
-  SearchHit hit_for(const Xapian::MSetIterator& match, const MatchTerms& terms, const SearchRequest& request);
+  Xapian::docid document_for(const std::filesystem::path& path);
+  BuiltQuery build(const SearchRequest& request, const std::string& text, SearchResult& result);
+  SearchHit hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built, const SearchRequest& request);
   analysis::EntityReport entity_report(const analysis::DocumentRecord& record) const;
 
   std::string description_;  // the database path(s), for messages

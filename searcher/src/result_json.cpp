@@ -1,0 +1,135 @@
+// JSON and JSON-lines renderings of search results (declared in result_format.h).
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "dossier/analysis/printable.h"
+#include "dossier/analysis/utf8.h"
+#include "dossier/searcher/result_format.h"
+#include "snippet_marks.h"
+
+namespace dossier::searcher {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+double rounded(double score) {
+  return std::round(score * 1000.0) / 1000.0;
+}
+
+Json or_null(const std::string& text) {
+  return text.empty() ? Json() : Json(text);
+}
+
+Json plain_facet(const std::vector<FacetValue>& values) {
+  Json out = Json::array();
+  for (const FacetValue& v : values)
+    out.push_back({{"value", v.value}, {"name", v.name}, {"count", v.count}});
+  return out;
+}
+
+Json facets_json(const Facets& facets) {
+  Json actors = Json::array();
+  for (const FacetValue& v : facets.actors) {
+    actors.push_back({{"value", v.value},
+                      {"name", v.name},
+                      {"kind", analysis::actor_kind_name(v.kind)},
+                      {"country", v.country},
+                      {"count", v.count}});
+  }
+  return {{"country", plain_facet(facets.countries)},
+          {"actor", std::move(actors)},
+          {"year", plain_facet(facets.years)},
+          {"language", plain_facet(facets.languages)},
+          {"type", plain_facet(facets.types)}};
+}
+
+Json hit_json(const SearchHit& hit, bool explain) {
+  Json json = {{"rank", hit.rank},
+               {"score", rounded(hit.score)},
+               {"path", analysis::repair_utf8(hit.path)},
+               {"title", analysis::repair_utf8(hit.title)},
+               {"snippet", mark_snippet(hit.snippet, "<b>", "</b>", html_escape)},
+               {"countries", hit.countries},
+               {"actors", hit.actors},
+               {"format", hit.format},
+               {"date", or_null(hit.date)},
+               {"author", or_null(analysis::repair_utf8(hit.author))},
+               {"language", or_null(hit.language)},
+               {"page", hit.page > 0 ? Json(hit.page) : Json()},
+               {"matched_aliases", hit.matched_aliases}};
+  if (explain) {
+    Json terms = Json::array();
+    for (const TermWeight& t : hit.explanation)
+      terms.push_back({{"term", analysis::repair_utf8(t.term)}, {"weight", rounded(t.weight)}});
+    json["explain"] = std::move(terms);
+  }
+  return json;
+}
+
+bool explained(const SearchResult& result) {
+  return !result.xapian_query.empty();
+}
+
+// Replacing (not throwing on) bad UTF-8 is a second guard: the fields are repaired already.
+std::string dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string format_json(const SearchResult& result) {
+  Json hits = Json::array();
+  for (const SearchHit& hit : result.hits)
+    hits.push_back(hit_json(hit, explained(result)));
+  Json json = {{"version", kJsonVersion},
+               {"query", analysis::repair_utf8(result.query)},
+               {"total", result.total},
+               {"offset", result.offset},
+               {"suggestion", or_null(result.suggestion)},
+               {"hits", std::move(hits)},
+               {"facets", facets_json(result.facets)}};
+  if (explained(result)) {
+    json["explain"] = {{"parsed", or_null(analysis::repair_utf8(result.parsed_query))},
+                       {"xapian", analysis::repair_utf8(result.xapian_query)}};
+  }
+  return dump(json);
+}
+
+std::string format_json_lines(const SearchResult& result) {
+  std::string out;
+  for (const SearchHit& hit : result.hits)
+    out += dump(hit_json(hit, explained(result))) + "\n";
+  return out;
+}
+
+std::string format_paths(const SearchResult& result, bool raw) {
+  std::string out;
+  for (const SearchHit& hit : result.hits) {
+    const bool plain = raw && hit.path.find('\n') == std::string::npos;
+    out += (plain ? hit.path : analysis::printable(hit.path)) + "\n";
+  }
+  return out;
+}
+
+}  // namespace dossier::searcher

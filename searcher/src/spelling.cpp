@@ -1,0 +1,150 @@
+#include "dossier/searcher/spelling.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "dossier/analysis/utf8.h"
+
+namespace dossier::searcher {
+namespace {
+
+// Shorter words have too many neighbours for a correction to mean anything.
+constexpr std::size_t kMinLength = 4;
+// Words this long may take two edits; shorter ones one.
+constexpr std::size_t kTwoEditsLength = 7;
+
+std::size_t sequence_length(unsigned char lead) noexcept {
+  return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+std::string first_character(const std::string& term) {
+  return term.substr(0, std::min(term.size(), sequence_length(static_cast<unsigned char>(term[0]))));
+}
+
+// Code points of valid UTF-8 (a stray continuation byte counts as one).
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = sequence_length(lead);
+    char32_t c = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    out.push_back(c);
+    i += length;
+  }
+  return out;
+}
+
+std::size_t distance(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
+    }
+  }
+  return row[b.size()];
+}
+
+bool is_letter_word(const analysis::Token& token) {
+  return token.kind == analysis::TokenKind::Word &&
+         std::none_of(token.term.begin(), token.term.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+struct Replacement {
+  std::size_t column = 0;  // 1-based character column of the word in the query
+  std::string word;        // as typed
+  std::string correction;
+};
+
+// Plain words of the text or the title, outside negations.
+void collect_words(const QueryNode& node, std::vector<const QueryNode*>& words) {
+  switch (node.kind) {
+    case QueryNode::Kind::Word:
+      words.push_back(&node);
+      return;
+    case QueryNode::Kind::Not:
+      return;
+    case QueryNode::Kind::Field:
+      if (node.text == "title") collect_words(node.children.front(), words);
+      return;
+    default:
+      for (const QueryNode& child : node.children)
+        collect_words(child, words);
+  }
+}
+
+// Byte offset of 1-based character `column` in `text`.
+std::size_t byte_offset(std::string_view text, std::size_t column) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++characters == column) return i;
+  }
+  return text.size();
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  return distance(code_points(a), code_points(b));
+}
+
+std::optional<std::string> nearest_word(const Xapian::Database& database, const std::string& term) {
+  const std::u32string word = code_points(term);
+  if (word.size() < kMinLength) return std::nullopt;
+  const std::size_t tolerance = word.size() >= kTwoEditsLength ? 2 : 1;
+  const Xapian::doccount own = database.get_termfreq(term);
+  const std::string first = first_character(term);
+  std::optional<std::string> best;
+  std::size_t best_distance = tolerance + 1;
+  Xapian::doccount best_frequency = 0;
+  for (auto it = database.allterms_begin(first); it != database.allterms_end(first); ++it) {
+    const std::string candidate = *it;
+    const std::u32string points = code_points(candidate);
+    const std::size_t gap =
+        points.size() > word.size() ? points.size() - word.size() : word.size() - points.size();
+    if (gap > tolerance || candidate == term) continue;
+    const Xapian::doccount frequency = it.get_termfreq();
+    if (frequency <= own) continue;
+    const std::size_t d = distance(word, points);
+    if (d > tolerance) continue;
+    if (d < best_distance || (d == best_distance && frequency > best_frequency)) {
+      best = candidate;
+      best_distance = d;
+      best_frequency = frequency;
+    }
+  }
+  return best;
+}
+
+std::optional<std::string> suggest_query(const Xapian::Database& database, std::string_view query,
+                                         const QueryNode& tree, const analysis::Analyzer& analyzer) {
+  std::vector<const QueryNode*> words;
+  collect_words(tree, words);
+  std::vector<Replacement> replacements;
+  for (const QueryNode* node : words) {
+    const std::vector<analysis::Token> tokens = analyzer.analyze(node->text, "none");
+    if (tokens.size() != 1 || !is_letter_word(tokens.front())) continue;
+    if (auto correction = nearest_word(database, tokens.front().term)) {
+      replacements.push_back({node->column, node->text, std::move(*correction)});
+    }
+  }
+  if (replacements.empty()) return std::nullopt;
+  // Columns count characters of the repaired query, as the parser saw it.
+  std::string text = analysis::repair_utf8(query);
+  std::sort(replacements.begin(), replacements.end(),
+            [](const Replacement& a, const Replacement& b) { return a.column > b.column; });
+  for (const Replacement& r : replacements) {
+    const std::size_t at = byte_offset(text, r.column);
+    if (text.compare(at, r.word.size(), r.word) == 0) text.replace(at, r.word.size(), r.correction);
+  }
+  return text;
+}
+
+}  // namespace dossier::searcher

@@ -1,0 +1,43 @@
+#include "dossier/searcher/similar.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+using dossier::searcher::similar_query;
+
+namespace {
+
+Xapian::Document document(const std::vector<std::string>& terms, const std::string& id) {
+  Xapian::Document doc;
+  Xapian::termpos position = 0;
+  for (const std::string& term : terms)
+    doc.add_posting(term, ++position);
+  doc.add_boolean_term(id);
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("a similar query keeps words and IP addresses, drops numbers, prefixes and the document itself",
+          "[similar]") {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Xapian::docid seed =
+      database.add_document(document({"botnet", "203.0.113.77", "2024", "3.5", "Zbotnet", "x"}, "Qseed"));
+  database.add_document(document({"botnet", "203.0.113.77"}, "Qother"));
+  database.add_document(document({"weather"}, "Qunrelated"));
+  const std::string description = similar_query(database, seed, "Qseed").get_description();
+  CHECK(description.find("botnet") != std::string::npos);
+  CHECK(description.find("203.0.113.77") != std::string::npos);
+  CHECK(description.find("2024") == std::string::npos);
+  CHECK(description.find("3.5") == std::string::npos);
+  CHECK(description.find("Zbotnet") == std::string::npos);
+  CHECK(description.find(" x") == std::string::npos);
+  CHECK(description.find("AND_NOT Qseed") != std::string::npos);
+
+  Xapian::Enquire enquire(database);
+  enquire.set_query(similar_query(database, seed, "Qseed"));
+  const Xapian::MSet hits = enquire.get_mset(0, 10);
+  REQUIRE(hits.size() == 1);
+  CHECK(*hits.begin() != seed);
+}
