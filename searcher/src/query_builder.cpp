@@ -5,6 +5,7 @@
 #include "dossier/analysis/document_date.h"
 #include "dossier/analysis/entity_metadata.h"
 #include "dossier/analysis/schema.h"
+#include "dossier/analysis/stopwords.h"
 #include "dossier/searcher/search_errors.h"
 
 namespace dossier::searcher {
@@ -155,13 +156,26 @@ class Builder {
   Xapian::Query sequence(const QueryNode& node, bool collect) {
     const auto op =
         context_.default_operator == DefaultOperator::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
-    Xapian::Query query = combine(node, op, collect);
+    Xapian::Query query = op == Xapian::Query::OP_OR ? combine(without_stopwords(node), op, collect)
+                                                     : combine(node, op, collect);
     std::string name;
     for (const QueryNode& child : node.children) {
       if (child.kind != QueryNode::Kind::Word || field_ != Field::Body) return query;
       name += (name.empty() ? "" : " ") + child.text;
     }
     return with_aliases(name, collect, std::move(query));
+  }
+
+  // A ranked (--any) sequence of words without its function words ("the", "of"), which match
+  // almost everything and only blur the ranking; unchanged when it is nothing but such words.
+  QueryNode without_stopwords(const QueryNode& node) const {
+    if (field_ != Field::Body) return node;
+    QueryNode kept = node;
+    std::erase_if(kept.children, [this](const QueryNode& child) {
+      return child.kind == QueryNode::Kind::Word &&
+             analysis::is_query_stopword(context_.analyzer.fold(child.text));
+    });
+    return kept.children.empty() ? node : kept;
   }
 
   // `query`, or any document tagged with an actor `text` names; in those, the actor's other names
@@ -369,11 +383,30 @@ Xapian::Query date_range_query(int first_day, int last_day) {
   return unweighted(Xapian::Query(Xapian::Query::OP_AND, bounds.begin(), bounds.end()));
 }
 
+namespace {
+
+// Matches keep what they are; those whose title has a query word's stem gain that word's title
+// weight, scaled: titles say what a report is about. Title words are body words too, so this adds
+// weight without adding matches.
+Xapian::Query with_title_weight(Xapian::Query query, const MatchTerms& terms, double weight) {
+  if (weight <= 0.0 || terms.stems.empty()) return query;
+  std::vector<Xapian::Query> in_title;
+  for (const std::string& stem : terms.stems)
+    in_title.emplace_back(schema::prefixed(schema::kTitleStemPrefix, stem));
+  const Xapian::Query title(Xapian::Query::OP_OR, in_title.begin(), in_title.end());
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, weight));
+}
+
+}  // namespace
+
 BuiltQuery build_query(const QueryNode& tree, const QueryContext& context) {
   Builder builder(context);
   Xapian::Query query = builder.build(tree, true);
   if (query.empty()) throw QuerySyntaxError("nothing to search for in the query", tree.column);
-  return {std::move(query), builder.take_match_terms(), builder.take_alias_actors()};
+  MatchTerms match_terms = builder.take_match_terms();
+  query = with_title_weight(std::move(query), match_terms, context.title_weight);
+  return {std::move(query), std::move(match_terms), builder.take_alias_actors()};
 }
 
 }  // namespace dossier::searcher

@@ -171,7 +171,7 @@ BuiltQuery Searcher::build(const SearchRequest& request, const std::string& text
     built = build_query(
         tree, QueryContext{analyzer_, directory_,
                            request.mode == MatchMode::All ? DefaultOperator::And : DefaultOperator::Or,
-                           directory_.languages(), request.expand_aliases});
+                           directory_.languages(), request.expand_aliases, kDefaultTitleWeight});
     if (request.explain) result.parsed_query = to_string(tree);
   }
   if (request.like) {

@@ -52,6 +52,24 @@ TEST_CASE("the --any mode joins juxtaposed words with OR", "[query_builder]") {
   CHECK(built("Chinese espionage", DefaultOperator::Or) == "Query((Zchines OR Zespionag))");
 }
 
+TEST_CASE("the --any mode leaves out function words unless there is nothing else", "[query_builder]") {
+  CHECK(built("what is the effect of espionage", DefaultOperator::Or) == "Query((Zeffect OR Zespionag))");
+  CHECK(built("what is the", DefaultOperator::Or) == "Query((Zwhat OR Zis OR Zthe))");
+  CHECK(built("the effect", DefaultOperator::And) == "Query((Zthe AND Zeffect))");
+}
+
+TEST_CASE("with a title weight, query words found in a title add scaled weight, not matches",
+          "[query_builder]") {
+  static const Analyzer analyzer;
+  static const FakeResolver resolver;
+  dossier::searcher::QueryContext context{analyzer, resolver, DefaultOperator::And, {}};
+  context.title_weight = 0.25;
+  CHECK(build_query(parse_query("espionage -Norway"), context).query.get_description() ==
+        "Query(((Zespionag AND_NOT Znorway) AND_MAYBE 0.25 * ZSespionag))");
+  CHECK(build_query(parse_query("\"State Security\""), context).query.get_description() ==
+        "Query((state PHRASE 2 security))");
+}
+
 TEST_CASE("phrases and split words match exact words in order", "[query_builder]") {
   CHECK(built("\"Ministry of State Security\"") ==
         "Query((ministry PHRASE 4 of PHRASE 4 state PHRASE 4 security))");
