@@ -10,3 +10,13 @@ if(DOSSIER_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(dossier_compile_options INTERFACE -fsanitize=address,undefined)
 endif()
+# Fuzzing: libFuzzer's coverage instrumentation everywhere, plus the sanitizers that turn silent
+# memory errors into crashes. The fuzz targets themselves link -fsanitize=fuzzer (tests/fuzz).
+if(DOSSIER_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "DOSSIER_FUZZ=ON needs clang (libFuzzer): configure with -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  target_compile_options(dossier_compile_options INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(dossier_compile_options INTERFACE -fsanitize=address,undefined)
+endif()
