@@ -21,7 +21,12 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, std::c
   while (true) {
     try {
       return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
+    } catch (const Xapian::DatabaseLockError& e) {
+      // Xapian raises the same error when the lock file cannot even be created (a read-only
+      // folder): that is no other writer, and waiting would not help.
+      if (e.get_msg().find("already locked") == std::string::npos) {
+        throw IndexWriteError("cannot write index " + path.string() + ": " + e.get_msg());
+      }
       if (std::chrono::steady_clock::now() >= deadline) {
         throw IndexLockedError(
             "index " + path.string() + " is locked by another writer" +

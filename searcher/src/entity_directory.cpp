@@ -1,6 +1,7 @@
 #include "dossier/searcher/entity_directory.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 #include "dossier/analysis/entity_metadata.h"
@@ -16,8 +17,14 @@ namespace schema = analysis::schema;
 
 constexpr std::size_t kSuggestions = 3;
 
-// Levenshtein distance over bytes, for "did you mean" suggestions.
+// Names whose lengths differ by more than this are never suggested for each other.
+constexpr std::size_t kMaxLengthGap = 64;
+
+// Levenshtein distance over bytes, for "did you mean" suggestions; SIZE_MAX, without the quadratic
+// work, when the lengths differ by more than kMaxLengthGap (a 100,000-byte --actor must not cost
+// minutes of comparisons with every alias).
 std::size_t edit_distance(std::string_view a, std::string_view b) {
+  if (std::max(a.size(), b.size()) - std::min(a.size(), b.size()) > kMaxLengthGap) return SIZE_MAX;
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j)
     row[j] = j;

@@ -1,6 +1,7 @@
 #include "process.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -8,6 +9,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -47,8 +49,24 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
   return result;
 }
 
+// Milliseconds poll() may wait before `deadline` (-1: no deadline), or 0 when it has passed.
+int poll_timeout(std::optional<std::chrono::steady_clock::time_point> deadline) {
+  if (!deadline) return -1;
+  const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+  return left.count() <= 0 ? 0 : static_cast<int>(std::min<long long>(left.count(), 60'000));
+}
+
+// Where the watchdog fires; nullopt when the spec asks for none.
+std::optional<std::chrono::steady_clock::time_point> deadline_of(const ProcessSpec& spec) {
+  if (spec.timeout.count() <= 0) return std::nullopt;
+  return std::chrono::steady_clock::now() + spec.timeout;
+}
+
 // Feeds stdin and drains stdout/stderr together so that no pipe fills up and blocks the child.
-void pump(int in_fd, const std::string& input, int out_fd, int err_fd, ProcessResult& result) {
+// Past `deadline`, kills `pid` (its pipes then close and the loop ends).
+void pump(pid_t pid, std::optional<std::chrono::steady_clock::time_point> deadline, int in_fd,
+          const std::string& input, int out_fd, int err_fd, ProcessResult& result) {
   std::size_t written = 0;
   std::array<pollfd, 3> fds{{{in_fd, POLLOUT, 0}, {out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}}};
   if (input.empty()) {
@@ -57,9 +75,16 @@ void pump(int in_fd, const std::string& input, int out_fd, int err_fd, ProcessRe
   }
   char buffer[65536];
   while (fds[1].fd >= 0 || fds[2].fd >= 0) {
-    if (::poll(fds.data(), fds.size(), -1) < 0) {
+    const int ready = ::poll(fds.data(), fds.size(), poll_timeout(deadline));
+    if (ready < 0) {
       if (errno == EINTR) continue;
       throw std::runtime_error("poll failed");
+    }
+    if (ready == 0 && deadline && std::chrono::steady_clock::now() >= *deadline) {
+      if (!result.timed_out) ::kill(pid, SIGKILL);
+      result.timed_out = true;
+      deadline.reset();  // wait for the pipes to close now
+      continue;
     }
     if (fds[0].fd >= 0 && (fds[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
       const ssize_t n = ::write(in_fd, input.data() + written, input.size() - written);
@@ -114,6 +139,10 @@ ProcessResult run_process(const ProcessSpec& spec) {
     ::dup2(out_pipe[1], 1);
     ::dup2(err_pipe[1], 2);
     if (spec.working_directory && ::chdir(spec.working_directory->c_str()) != 0) ::_exit(127);
+    if (spec.user_id &&
+        (::setgroups(0, nullptr) != 0 || ::setgid(*spec.user_id) != 0 || ::setuid(*spec.user_id) != 0)) {
+      ::_exit(127);
+    }
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
   }
@@ -123,7 +152,7 @@ ProcessResult run_process(const ProcessSpec& spec) {
   // A child that exits without reading stdin must not kill the test with SIGPIPE.
   ::signal(SIGPIPE, SIG_IGN);
   ProcessResult result;
-  pump(in_pipe[1], spec.input, out_pipe[0], err_pipe[0], result);
+  pump(pid, deadline_of(spec), in_pipe[1], spec.input, out_pipe[0], err_pipe[0], result);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }

@@ -2,6 +2,7 @@
 /// Runs a program and captures its exit code, standard output and standard error.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,10 +12,11 @@ namespace dossier::testing {
 
 /// How a process ended.
 struct ProcessResult {
-  int exit_code = -1;  ///< exit status, or -1 when killed by a signal
-  int signal = 0;      ///< the signal that killed it, or 0
-  std::string out;     ///< everything written to stdout
-  std::string err;     ///< everything written to stderr
+  int exit_code = -1;      ///< exit status, or -1 when killed by a signal
+  int signal = 0;          ///< the signal that killed it, or 0
+  std::string out;         ///< everything written to stdout
+  std::string err;         ///< everything written to stderr
+  bool timed_out = false;  ///< the process outlived `ProcessSpec::timeout` and was killed (SIGKILL)
 };
 
 /// What to run.
@@ -25,10 +27,17 @@ struct ProcessSpec {
   std::optional<std::string> working_directory;
   bool stdout_is_terminal = false;  ///< give the child a pseudo-terminal as stdout (to test colour)
   bool stderr_is_terminal = false;  ///< give the child a pseudo-terminal as stderr (to test progress)
+  /// A watchdog: past this much wall time the child is killed with SIGKILL and the result says
+  /// `timed_out`. Zero waits for ever.
+  std::chrono::milliseconds timeout{0};
+  /// Run the child as this user id (and the group id of the same number), e.g. to see a folder as
+  /// read-only when the tests run as root, who may write anywhere. Needs root; unset keeps ours.
+  std::optional<unsigned> user_id;
 };
 
 /// Runs `spec` to completion. stdout and stderr are pipes unless `spec` asks for a
-/// pseudo-terminal. Throws
+/// pseudo-terminal. A child still running after `spec.timeout` is killed, so a hanging program
+/// fails its test instead of hanging it. Throws
 /// `std::runtime_error` when the process cannot be started.
 ProcessResult run_process(const ProcessSpec& spec);
 
