@@ -50,7 +50,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& path, CommitPolicy policy,
       database_.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
     } else if (version != schema::kSchemaVersion) {
       throw IndexWriteError("index " + path.string() + " has schema version '" + version +
-                            "', this Dossier writes '" + std::string(schema::kSchemaVersion) + "'");
+                            "', this Dossier writes '" + std::string(schema::kSchemaVersion) +
+                            "': move it away (or use another --db) and index again");
     }
   } catch (const Xapian::Error& e) {
     throw IndexWriteError("cannot read index " + path.string() + ": " + e.get_description());

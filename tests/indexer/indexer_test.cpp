@@ -167,3 +167,18 @@ TEST_CASE("several threads build exactly the index one thread builds, failures i
   CHECK(serial.failed == 1);
   CHECK(dump_documents(many.path() / "db") == dump_documents(one.path() / "db"));
 }
+
+TEST_CASE("an index of an older schema is refused with what to do, not duplicated into", "[indexer]") {
+  const TempDir reports, index;
+  reports.write("a.txt", "x");
+  {
+    Xapian::WritableDatabase old((index.path() / "db").string(), Xapian::DB_CREATE);
+    old.set_metadata(std::string(schema::kSchemaVersionKey), "1");
+    old.add_document(Xapian::Document());
+    old.commit();
+  }
+  CHECK_THROWS_WITH(
+      run_index(options_for(reports, index)),
+      Catch::Contains("has schema version '1', this Dossier writes '2'") && Catch::Contains("index again"));
+  CHECK(Xapian::Database((index.path() / "db").string()).get_doccount() == 1);
+}

@@ -62,8 +62,10 @@ inline constexpr char kSetSeparator = '|';
 // ---- Database metadata keys ----------------------------------------------------------------------
 
 /// Schema version stored in the database metadata; a reader refuses an index it cannot read.
+/// Raised whenever the terms, slots or metadata an incremental run relies on change: "2" added the
+/// path-digest and root slots and the `XR` term (a "1" index would get duplicates).
 inline constexpr std::string_view kSchemaVersionKey = "dossier.schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 /// "dossier.root." + root digest -> the root's absolute path.
 inline constexpr std::string_view kRootKeyPrefix = "dossier.root.";
