@@ -9,6 +9,7 @@
 #include "dossier/analysis/printable.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/searcher/search_errors.h"
+#include "edit_distance.h"
 
 namespace dossier::searcher {
 namespace {
@@ -23,21 +24,9 @@ constexpr std::size_t kMaxLengthGap = 64;
 // Levenshtein distance over bytes, for "did you mean" suggestions; SIZE_MAX, without the quadratic
 // work, when the lengths differ by more than kMaxLengthGap (a 100,000-byte --actor must not cost
 // minutes of comparisons with every alias).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+std::size_t name_distance(std::string_view a, std::string_view b) {
   if (std::max(a.size(), b.size()) - std::min(a.size(), b.size()) > kMaxLengthGap) return SIZE_MAX;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
-    }
-  }
-  return row[b.size()];
+  return levenshtein(a, b);
 }
 
 }  // namespace
@@ -138,7 +127,7 @@ std::vector<std::string> EntityDirectory::resolve(std::string_view text, std::st
     for (auto it = shard.metadata_keys_begin(std::string(prefix));
          it != shard.metadata_keys_end(std::string(prefix)); ++it) {
       const std::string name = (*it).substr(prefix.size());
-      const std::size_t distance = edit_distance(key, name);
+      const std::size_t distance = name_distance(key, name);
       if (distance <= tolerance) nearest.emplace_back(distance, name);
     }
   }

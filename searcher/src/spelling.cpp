@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "dossier/analysis/utf8.h"
+#include "edit_distance.h"
 
 namespace dossier::searcher {
 namespace {
@@ -34,22 +35,6 @@ std::u32string code_points(std::string_view text) {
     i += length;
   }
   return out;
-}
-
-std::size_t distance(const std::u32string& a, const std::u32string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
-    }
-  }
-  return row[b.size()];
 }
 
 bool is_letter_word(const analysis::Token& token) {
@@ -92,7 +77,7 @@ std::size_t byte_offset(std::string_view text, std::size_t column) {
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  return distance(code_points(a), code_points(b));
+  return levenshtein(code_points(a), code_points(b));
 }
 
 std::optional<std::string> nearest_word(const Xapian::Database& database, const std::string& term) {
@@ -112,7 +97,7 @@ std::optional<std::string> nearest_word(const Xapian::Database& database, const 
     if (gap > tolerance || candidate == term) continue;
     const Xapian::doccount frequency = it.get_termfreq();
     if (frequency <= own) continue;
-    const std::size_t d = distance(word, points);
+    const std::size_t d = levenshtein(word, points);
     if (d > tolerance) continue;
     if (d < best_distance || (d == best_distance && frequency > best_frequency)) {
       best = candidate;
