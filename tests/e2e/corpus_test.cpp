@@ -5,24 +5,12 @@
 #include "dossier_runner.h"
 #include "temp_dir.h"
 
+using dossier::testing::corpus_db;
 using dossier::testing::json_of;
 using dossier::testing::kCorpusDir;
 using dossier::testing::run_dossier;
-using dossier::testing::TempDir;
 
 namespace {
-
-// corpus/ indexed once for all cases of this file.
-const std::string& corpus_db() {
-  static const TempDir index;
-  static const std::string db = [] {
-    const std::string path = (index.path() / "db").string();
-    const auto result = run_dossier({"index", kCorpusDir.string(), "--db", path});
-    REQUIRE(result.exit_code == 0);
-    return path;
-  }();
-  return db;
-}
 
 std::vector<std::string> hit_files_with(const std::string& query, const std::vector<std::string>& flags) {
   std::vector<std::string> args = {"search", query, "--db", corpus_db(), "--json"};

@@ -2,12 +2,14 @@
 /// Runs the real `dossier` binary for end-to-end tests.
 #pragma once
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "process.h"
+#include "temp_dir.h"
 
 namespace dossier::testing {
 
@@ -30,6 +32,21 @@ inline ProcessResult run_dossier(std::vector<std::string> args, ProcessSpec spec
 /// Parses stdout as one JSON document (fails the test with the output if it is not).
 inline nlohmann::json json_of(const ProcessResult& result) {
   return nlohmann::json::parse(result.out);
+}
+
+/// Indexes `folder` into `index`/db with the real binary and returns the database's path; fails the
+/// test unless the run exits 0.
+inline std::string index_into(const std::filesystem::path& folder, const TempDir& index) {
+  const std::string path = (index.path() / "db").string();
+  REQUIRE(run_dossier({"index", folder.string(), "--db", path}).exit_code == 0);
+  return path;
+}
+
+/// The project's corpus/ indexed once per test process, for tests that read it.
+inline const std::string& corpus_db() {
+  static const TempDir index;
+  static const std::string db = index_into(kCorpusDir, index);
+  return db;
 }
 
 }  // namespace dossier::testing

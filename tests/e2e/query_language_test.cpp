@@ -5,23 +5,13 @@
 #include "dossier_runner.h"
 #include "temp_dir.h"
 
+using dossier::testing::corpus_db;
+using dossier::testing::index_into;
 using dossier::testing::json_of;
-using dossier::testing::kCorpusDir;
 using dossier::testing::run_dossier;
 using dossier::testing::TempDir;
 
 namespace {
-
-// corpus/ indexed once for all cases of this file.
-const std::string& corpus_db() {
-  static const TempDir index;
-  static const std::string db = [] {
-    const std::string path = (index.path() / "db").string();
-    REQUIRE(run_dossier({"index", kCorpusDir.string(), "--db", path}).exit_code == 0);
-    return path;
-  }();
-  return db;
-}
 
 // A few reports written for these tests, indexed once.
 const std::string& fixture_db() {
@@ -32,9 +22,7 @@ const std::string& fixture_db() {
                   "Phishing wave\nFancy Bear sent phishing mail to defence ministries across Europe.");
     reports.write("typhoon.md", "# Volt Typhoon on edge devices\nThe group hid in routers for months.");
     reports.write("storm.txt", "Weather notes\nA typhoon hit the coast; no cyber angle at all.");
-    const std::string path = (index.path() / "db").string();
-    REQUIRE(run_dossier({"index", reports.path().string(), "--db", path}).exit_code == 0);
-    return path;
+    return index_into(reports.path(), index);
   }();
   return db;
 }

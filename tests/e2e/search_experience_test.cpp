@@ -8,6 +8,8 @@
 #include "dossier_runner.h"
 #include "temp_dir.h"
 
+using dossier::testing::corpus_db;
+using dossier::testing::index_into;
 using dossier::testing::json_of;
 using dossier::testing::kCorpusDir;
 using dossier::testing::ProcessSpec;
@@ -15,17 +17,6 @@ using dossier::testing::run_dossier;
 using dossier::testing::TempDir;
 
 namespace {
-
-// corpus/ indexed once for all cases of this file.
-const std::string& corpus_db() {
-  static const TempDir index;
-  static const std::string db = [] {
-    const std::string path = (index.path() / "db").string();
-    REQUIRE(run_dossier({"index", kCorpusDir.string(), "--db", path}).exit_code == 0);
-    return path;
-  }();
-  return db;
-}
 
 // A report that names APT28 only as "Fancy Bear", and one that names nobody.
 const std::string& alias_db() {
@@ -35,9 +26,7 @@ const std::string& alias_db() {
     reports.write("fancy-bear.txt",
                   "Phishing wave\nFancy Bear sent phishing mail to defence ministries across Europe.");
     reports.write("other.txt", "Weather notes\nA bear was seen near the coast.");
-    const std::string path = (index.path() / "db").string();
-    REQUIRE(run_dossier({"index", reports.path().string(), "--db", path}).exit_code == 0);
-    return path;
+    return index_into(reports.path(), index);
   }();
   return db;
 }
