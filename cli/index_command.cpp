@@ -68,7 +68,7 @@ const char* change_label(indexer::FileChangeKind kind) {
   return "changed";
 }
 
-// Errors always reach stderr; progress only on a terminal; changes only with --verbose.
+// Errors always reach stderr; progress only on a terminal; changes and skips only with --verbose.
 indexer::IndexEvents events_for(const IndexFlags& flags, ProgressBar& bar) {
   indexer::IndexEvents events;
   events.on_error = [&bar](const indexer::FileError& error) {
@@ -81,6 +81,11 @@ indexer::IndexEvents events_for(const IndexFlags& flags, ProgressBar& bar) {
     events.on_change = [&bar](const indexer::FileChange& change) {
       bar.clear();
       std::fprintf(stderr, "%s %s\n", change_label(change.kind), analysis::printable(change.path).c_str());
+    };
+    events.on_skip = [&bar](const indexer::SkippedFile& skipped) {
+      bar.clear();
+      std::fprintf(stderr, "skipped %s: %s\n", analysis::printable(skipped.path).c_str(),
+                   analysis::printable(skipped.reason).c_str());
     };
   }
   return events;
@@ -145,7 +150,7 @@ void add_flags(CLI::App& command, IndexFlags& flags) {
                    "Do not count a capital (\"Beijing\") as a mention of its country");
   command.add_flag("-q,--quiet", flags.quiet, "No progress and no summary; errors only");
   command.add_flag("-v,--verbose", flags.verbose,
-                   "Name every file added, updated, renamed or deleted, and summarise");
+                   "Name every file added, updated, renamed, deleted or skipped (with why), and summarise");
   command.add_flag("--json", flags.json, "Print the run summary as one JSON object on stdout");
 }
 
@@ -156,10 +161,11 @@ void add_index_command(CLI::App& app, CommandRunner& runner) {
   CLI::App* command = app.add_subcommand("index", "Index folders (or files) of reports, incrementally");
   add_flags(*command, *flags);
   command->footer(
-      "Indexes .txt, .md, .markdown, .html, .htm, .pdf, .docx and .odt files; others are skipped and\n"
-      "counted. A rerun reads only new files and files whose size or mtime changed (and re-indexes\n"
-      "them only if their content did); removes documents of deleted files; keeps one document for a\n"
-      "renamed or moved file. A root that is missing, unreadable or suddenly empty deletes nothing.\n"
+      "Indexes .txt, .md, .markdown, .html, .htm, .pdf, .docx and .odt files; others, and FIFOs,\n"
+      "sockets and devices (never opened), are skipped and counted. A rerun reads only new files and\n"
+      "files whose size or mtime changed (and re-indexes them only if their content did); removes\n"
+      "documents of deleted files; keeps one document for a renamed or moved file. A root that is\n"
+      "missing, unreadable or suddenly empty deletes nothing.\n"
       "Hidden files and version-control folders are skipped; symbolic links are not followed unless\n"
       "--follow-symlinks; a .dossierignore file (gitignore syntax) excludes paths below its folder.\n"
       "Files that fail are named on stderr with the reason, remembered, and retried when they change.\n"

@@ -119,8 +119,12 @@ class Walk {
         if (!is_ignored(folder, entry, EntryType::Folder) && enter(entry, info)) {
           subfolders.push_back({std::move(entry), folder.rules});
         }
-      } else if (S_ISREG(info.st_mode) && !is_ignored(folder, entry, EntryType::File)) {
-        events_.on_file({std::move(entry), static_cast<std::uint64_t>(info.st_size), mtime_ns_of(info)});
+      } else if (!is_ignored(folder, entry, EntryType::File)) {
+        if (S_ISREG(info.st_mode)) {
+          events_.on_file({std::move(entry), static_cast<std::uint64_t>(info.st_size), mtime_ns_of(info)});
+        } else if (events_.on_special) {
+          events_.on_special(entry);
+        }
       }
     }
     std::move(subfolders.rbegin(), subfolders.rend(), std::back_inserter(pending_));

@@ -156,12 +156,14 @@ class Run {
       found += scan.files.size();
     seen_.reserve(found);
     for (const RootScan& scan : scans_) {
+      for (const fs::path& special : scan.special)
+        skip(special.native(), "not a regular file (FIFO, socket or device)");
       for (const FoundFile& file : scan.files) {
         std::string path_digest = analysis::digest_hex(file.path.native());
         if (!seen_.insert(path_digest).second) continue;  // under two roots: indexed once
         const auto format = format_for_path(file.path);
         if (!format) {
-          ++report_.skipped;
+          skip(file.path.native(), "not a supported format");
           continue;
         }
         const StoredFile* stored = state_.find(path_digest);
@@ -172,7 +174,7 @@ class Run {
         const RememberedFailure* failure = failures_.find(path_digest);
         if (!full_ && failure && failure->size == file.size && failure->mtime_ns == file.mtime_ns &&
             options_.failed_files == FailedFilesPolicy::RetryWhenChanged) {
-          ++report_.skipped;
+          skip(file.path.native(), "failed before and unchanged since (" + failure->reason + ")");
           continue;
         }
         items.push_back({&file, &scan, *format, std::move(path_digest)});
@@ -363,6 +365,11 @@ class Run {
         break;
     }
     if (events_.on_change) events_.on_change({path, kind});
+  }
+
+  void skip(const std::string& path, const std::string& reason) {
+    ++report_.skipped;
+    if (events_.on_skip) events_.on_skip({path, reason});
   }
 
   void remember_failure(const WorkItem& item, const std::string& reason) {

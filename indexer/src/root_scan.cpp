@@ -24,7 +24,8 @@ RootScan scan_root(const std::filesystem::path& root, const WalkOptions& options
                   }
                   scan.unseen.push_back(issue.path);
                   on_issue(issue);
-                }});
+                },
+                [&scan](const std::filesystem::path& special) { scan.special.push_back(special); }});
   } catch (const std::filesystem::filesystem_error& e) {
     const bool missing = e.code() == std::errc::no_such_file_or_directory;
     scan.status = missing ? RootStatus::Missing : RootStatus::Unreadable;

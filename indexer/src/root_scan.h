@@ -24,7 +24,8 @@ struct RootScan {
   RootStatus status = RootStatus::Walked;
   std::string problem;  ///< why, when not walked
   std::vector<FoundFile> files;
-  std::vector<std::filesystem::path> unseen;  ///< paths below which nothing was seen
+  std::vector<std::filesystem::path> special;  ///< FIFOs, sockets and devices found (never opened)
+  std::vector<std::filesystem::path> unseen;   ///< paths below which nothing was seen
 };
 
 /// Walks `root` completely (stat only). Issues below the root go to `on_issue` and into `unseen`;

@@ -25,7 +25,8 @@ std::vector<std::string> walk(const TempDir& dir, const WalkOptions& options = {
   walk_files(
       dir.path(), options,
       {[&](const FoundFile& file) { files.push_back(file.path.lexically_relative(dir.path()).string()); },
-       [](const WalkIssue&) {}});
+       [](const WalkIssue&) {},
+       {}});
   return files;
 }
 
@@ -52,11 +53,27 @@ TEST_CASE("hidden entries, version control, links and FIFOs are not reported", "
   CHECK(walk(dir) == std::vector<std::string>{"keep.txt"});
 }
 
+TEST_CASE("FIFOs go to on_special, never to on_file, unless an ignore rule hides them", "[walker]") {
+  const TempDir dir;
+  dir.write("keep.txt", "k");
+  dir.write(".dossierignore", "ignored.txt\n");
+  REQUIRE(::mkfifo((dir.path() / "pipe.txt").c_str(), 0600) == 0);
+  REQUIRE(::mkfifo((dir.path() / "ignored.txt").c_str(), 0600) == 0);
+  std::vector<std::string> files;
+  std::vector<std::string> special;
+  walk_files(
+      dir.path(), {},
+      {[&](const FoundFile& f) { files.push_back(f.path.filename().string()); }, [](const WalkIssue&) {},
+       [&](const fs::path& path) { special.push_back(path.filename().string()); }});
+  CHECK(files == std::vector<std::string>{"keep.txt"});
+  CHECK(special == std::vector<std::string>{"pipe.txt"});
+}
+
 TEST_CASE("stat data comes with each file", "[walker]") {
   const TempDir dir;
   dir.write("a.txt", "12345");
   std::vector<FoundFile> files;
-  walk_files(dir.path(), {}, {[&](const FoundFile& f) { files.push_back(f); }, [](const WalkIssue&) {}});
+  walk_files(dir.path(), {}, {[&](const FoundFile& f) { files.push_back(f); }, [](const WalkIssue&) {}, {}});
   REQUIRE(files.size() == 1);
   CHECK(files[0].size == 5);
   CHECK(files[0].mtime_ns > 1'600'000'000'000'000'000);
@@ -67,14 +84,15 @@ TEST_CASE("a root that is a file is reported alone", "[walker]") {
   const TempDir dir;
   const fs::path file = dir.write("only.txt", "x");
   std::vector<fs::path> files;
-  walk_files(file, {}, {[&](const FoundFile& f) { files.push_back(f.path); }, [](const WalkIssue&) {}});
+  walk_files(file, {}, {[&](const FoundFile& f) { files.push_back(f.path); }, [](const WalkIssue&) {}, {}});
   CHECK(files == std::vector<fs::path>{file});
 }
 
 TEST_CASE("a missing root throws", "[walker]") {
   const TempDir dir;
-  CHECK_THROWS_AS(walk_files(dir.path() / "absent", {}, {[](const FoundFile&) {}, [](const WalkIssue&) {}}),
-                  fs::filesystem_error);
+  CHECK_THROWS_AS(
+      walk_files(dir.path() / "absent", {}, {[](const FoundFile&) {}, [](const WalkIssue&) {}, {}}),
+      fs::filesystem_error);
 }
 
 TEST_CASE(".dossierignore files exclude below their folder, deeper files win", "[walker]") {
@@ -114,7 +132,8 @@ TEST_CASE("with links followed, linked files and folders are walked and a loop i
   std::vector<std::string> issues;
   walk_files(dir.path(), options,
              {[&](const FoundFile& f) { files.push_back(f.path.lexically_relative(dir.path()).string()); },
-              [&](const WalkIssue& issue) { issues.push_back(issue.path.filename().string()); }});
+              [&](const WalkIssue& issue) { issues.push_back(issue.path.filename().string()); },
+              {}});
   std::sort(files.begin(), files.end());
   CHECK(files == std::vector<std::string>{"a.txt", "alias.txt", "shared/b.txt"});
   std::sort(issues.begin(), issues.end());

@@ -42,15 +42,17 @@ struct WalkIssue {
 struct WalkEvents {
   std::function<void(const FoundFile&)> on_file;
   std::function<void(const WalkIssue&)> on_issue;
+  /// A FIFO, socket or device that no ignore rule hides: never opened, only reported (optional).
+  std::function<void(const std::filesystem::path&)> on_special;
 };
 
 /// Walks `root` (a folder, or a single file; followed if it is a link, since the user named it)
 /// depth-first with an explicit stack, entries of each folder in byte order, and calls `on_file`
-/// for each regular file, with the path under `root` as given. Skipped without a report: hidden
-/// entries (names starting with "."), version-control folders, FIFOs, sockets and devices,
-/// symbolic links (unless `options.symlinks` is `Follow`), and whatever a `.dossierignore` file
-/// (gitignore syntax, in any folder, applying beneath it) or `options.exclude` ignores. A folder,
-/// entry or ignore file that cannot be read, and with `Follow` a dangling link or a link back to a
+/// for each regular file, with the path under `root` as given. FIFOs, sockets and devices are
+/// never opened: they go to `on_special`. Skipped without a report: hidden entries (names starting
+/// with "."), version-control folders, symbolic links (unless `options.symlinks` is `Follow`), and whatever a
+/// `.dossierignore` file (gitignore syntax, in any folder, applying beneath it) or `options.exclude` ignores.
+/// A folder, entry or ignore file that cannot be read, and with `Follow` a dangling link or a link back to a
 /// folder already walked, is reported through `on_issue`. Throws
 /// `std::filesystem::filesystem_error` only when `root` itself cannot be examined.
 void walk_files(const std::filesystem::path& root, const WalkOptions& options, const WalkEvents& events);

@@ -64,11 +64,18 @@ struct FileChange {
   FileChangeKind kind = FileChangeKind::Added;
 };
 
+/// A file the walk found that a run did not read, for `--verbose`.
+struct SkippedFile {
+  std::string path;    ///< as the file system gave it
+  std::string reason;  ///< one line: "not a regular file", "unsupported format", ...
+};
+
 /// Callbacks through which a run reports while it works; all optional.
 struct IndexEvents {
   std::function<void(const FileError&)> on_error;         ///< a file or a root failed; the run goes on
   std::function<void(const IndexProgress&)> on_progress;  ///< after each file read
   std::function<void(const FileChange&)> on_change;       ///< a document was added, updated, renamed, deleted
+  std::function<void(const SkippedFile&)> on_skip;        ///< a file counted in `skipped`
 };
 
 /// Brings the index at `options.database` up to date with `options.roots`:
