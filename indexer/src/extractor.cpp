@@ -46,7 +46,8 @@ ExtractedDocument extract(FileFormat format, std::string_view bytes) {
 }
 
 ExtractedDocument extract_file(const std::filesystem::path& path, std::uint64_t max_bytes) {
-  return extract(format_for_path(path).value_or(FileFormat::PlainText), read_regular_file(path, max_bytes));
+  return extract(format_for_path(path.native()).value_or(FileFormat::PlainText),
+                 read_regular_file(path, max_bytes));
 }
 
 void prepare_extractors_for_threads() {

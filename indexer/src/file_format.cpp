@@ -5,8 +5,13 @@
 
 namespace dossier::indexer {
 
-std::optional<FileFormat> format_for_path(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
+std::optional<FileFormat> format_for_path(std::string_view path) {
+  // No std::filesystem::path here: an incremental run asks this for every file it finds, and a
+  // path object splits the whole path into components first.
+  const std::string_view name = path.substr(path.rfind('/') + 1);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return std::nullopt;
+  std::string extension(name.substr(dot));
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
   if (extension == ".txt") return FileFormat::PlainText;

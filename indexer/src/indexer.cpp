@@ -159,11 +159,11 @@ class Run {
       for (const fs::path& special : scan.special)
         skip(special.native(), "not a regular file (FIFO, socket or device)");
       for (const FoundFile& file : scan.files) {
-        std::string path_digest = analysis::digest_hex(file.path.native());
+        std::string path_digest = analysis::digest_hex(file.path);
         if (!seen_.insert(path_digest).second) continue;  // under two roots: indexed once
         const auto format = format_for_path(file.path);
         if (!format) {
-          skip(file.path.native(), "not a supported format");
+          skip(file.path, "not a supported format");
           continue;
         }
         const StoredFile* stored = state_.find(path_digest);
@@ -174,7 +174,7 @@ class Run {
         const RememberedFailure* failure = failures_.find(path_digest);
         if (!full_ && failure && failure->size == file.size && failure->mtime_ns == file.mtime_ns &&
             options_.failed_files == FailedFilesPolicy::RetryWhenChanged) {
-          skip(file.path.native(), "failed before and unchanged since (" + failure->reason + ")");
+          skip(file.path, "failed before and unchanged since (" + failure->reason + ")");
           continue;
         }
         items.push_back({&file, &scan, *format, std::move(path_digest)});
@@ -235,8 +235,8 @@ class Run {
         prepared.same_content = true;
         return prepared;
       }
-      const SourceFile source{file.path.native(), item.root->path, item.format,
-                              bytes.size(),       file.mtime_ns,   prepared.digest};
+      const SourceFile source{file.path,    item.root->path, item.format,
+                              bytes.size(), file.mtime_ns,   prepared.digest};
       prepared.built = builder_.build(source, extract(item.format, bytes));
     } catch (const std::exception& e) {
       prepared.error = *e.what() ? e.what() : "cannot be indexed";
@@ -274,7 +274,7 @@ class Run {
       return;
     }
     const BuiltDocument& built = *prepared.built;
-    const std::string& path = item.file->path.native();
+    const std::string& path = item.file->path;
     if (stored) {
       writer_.replace(stored->docid, built.document, prepared.bytes);
       count(FileChangeKind::Updated, path);
@@ -375,7 +375,7 @@ class Run {
   void remember_failure(const WorkItem& item, const std::string& reason) {
     failures_.remember(writer_, item.path_digest,
                        {item.file->size, item.file->mtime_ns, item.root->digest, reason});
-    fail(item.file->path.native(), reason);
+    fail(item.file->path, reason);
   }
 
   void fail(const std::string& path, const std::string& reason) {

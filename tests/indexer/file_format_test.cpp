@@ -21,6 +21,14 @@ TEST_CASE("formats are recognised by extension in any case", "[file_format]") {
   CHECK_FALSE(format_for_path("/r/i.pdf.bak").has_value());
 }
 
+TEST_CASE("only the file name's last dot counts, and not at the name's start", "[file_format]") {
+  CHECK_FALSE(format_for_path("/r/.txt").has_value());
+  CHECK_FALSE(format_for_path("/r/notes.txt/readme").has_value());
+  CHECK(format_for_path("/r/.hidden.md") == FileFormat::Markdown);
+  CHECK(format_for_path("relative.txt") == FileFormat::PlainText);
+  CHECK_FALSE(format_for_path("").has_value());
+}
+
 TEST_CASE("each format has a short stable name", "[file_format]") {
   CHECK(dossier::indexer::format_name(FileFormat::PlainText) == "txt");
   CHECK(dossier::indexer::format_name(FileFormat::Markdown) == "md");

@@ -22,11 +22,12 @@ namespace {
 // Relative paths of the files a walk reports, in the order reported.
 std::vector<std::string> walk(const TempDir& dir, const WalkOptions& options = {}) {
   std::vector<std::string> files;
-  walk_files(
-      dir.path(), options,
-      {[&](const FoundFile& file) { files.push_back(file.path.lexically_relative(dir.path()).string()); },
-       [](const WalkIssue&) {},
-       {}});
+  walk_files(dir.path(), options,
+             {[&](const FoundFile& file) {
+                files.push_back(fs::path(file.path).lexically_relative(dir.path()).string());
+              },
+              [](const WalkIssue&) {},
+              {}});
   return files;
 }
 
@@ -63,8 +64,8 @@ TEST_CASE("FIFOs go to on_special, never to on_file, unless an ignore rule hides
   std::vector<std::string> special;
   walk_files(
       dir.path(), {},
-      {[&](const FoundFile& f) { files.push_back(f.path.filename().string()); }, [](const WalkIssue&) {},
-       [&](const fs::path& path) { special.push_back(path.filename().string()); }});
+      {[&](const FoundFile& f) { files.push_back(fs::path(f.path).filename().string()); },
+       [](const WalkIssue&) {}, [&](const fs::path& path) { special.push_back(path.filename().string()); }});
   CHECK(files == std::vector<std::string>{"keep.txt"});
   CHECK(special == std::vector<std::string>{"pipe.txt"});
 }
@@ -77,7 +78,16 @@ TEST_CASE("stat data comes with each file", "[walker]") {
   REQUIRE(files.size() == 1);
   CHECK(files[0].size == 5);
   CHECK(files[0].mtime_ns > 1'600'000'000'000'000'000);
-  CHECK(files[0].path.is_absolute());
+  CHECK(fs::path(files[0].path).is_absolute());
+}
+
+TEST_CASE("a root named with a trailing slash gives the same paths as without", "[walker]") {
+  const TempDir dir;
+  dir.write("sub/a.txt", "a");
+  std::vector<std::string> files;
+  walk_files(dir.path().string() + "/", {},
+             {[&](const FoundFile& f) { files.push_back(f.path); }, [](const WalkIssue&) {}, {}});
+  CHECK(files == std::vector<std::string>{(dir.path() / "sub" / "a.txt").string()});
 }
 
 TEST_CASE("a root that is a file is reported alone", "[walker]") {
@@ -130,10 +140,11 @@ TEST_CASE("with links followed, linked files and folders are walked and a loop i
   options.symlinks = dossier::indexer::SymlinkPolicy::Follow;
   std::vector<std::string> files;
   std::vector<std::string> issues;
-  walk_files(dir.path(), options,
-             {[&](const FoundFile& f) { files.push_back(f.path.lexically_relative(dir.path()).string()); },
-              [&](const WalkIssue& issue) { issues.push_back(issue.path.filename().string()); },
-              {}});
+  walk_files(
+      dir.path(), options,
+      {[&](const FoundFile& f) { files.push_back(fs::path(f.path).lexically_relative(dir.path()).string()); },
+       [&](const WalkIssue& issue) { issues.push_back(issue.path.filename().string()); },
+       {}});
   std::sort(files.begin(), files.end());
   CHECK(files == std::vector<std::string>{"a.txt", "alias.txt", "shared/b.txt"});
   std::sort(issues.begin(), issues.end());

@@ -19,8 +19,9 @@ enum class FileFormat {
 };
 
 /// The format for `path` from its extension (case-insensitive), or `std::nullopt` when Dossier does
-/// not read that kind of file.
-std::optional<FileFormat> format_for_path(const std::filesystem::path& path);
+/// not read that kind of file. As `std::filesystem::path::extension`: the last dot of the last
+/// component, not at its start (".txt" alone has no extension).
+std::optional<FileFormat> format_for_path(std::string_view path);
 
 /// A short stable name: "txt", "md", "html", "pdf", "docx", "odt". Used in the index (`type:` queries) and in
 /// JSON.

@@ -26,7 +26,7 @@ struct WalkOptions {
 
 /// A regular file found by the walk, with the stat data incremental runs compare.
 struct FoundFile {
-  std::filesystem::path path;  ///< absolute, lexically normal
+  std::string path;  ///< absolute, lexically normal (bytes as the file system gave them)
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;  ///< modification time, nanoseconds since the epoch
 };
