@@ -39,7 +39,7 @@ constexpr std::size_t kQueuedPerJob = 4;
 // What a worker made of one file; the writer thread applies it.
 struct PreparedFile {
   std::string error;  // not empty: the file failed, for this reason
-  std::string digest;
+  analysis::Digest digest;
   std::size_t bytes = 0;
   bool same_content = false;  // only touched: the stored mtime changes, nothing else
   std::optional<BuiltDocument> built;
@@ -50,7 +50,7 @@ struct WorkItem {
   const FoundFile* file = nullptr;
   const RootScan* root = nullptr;
   FileFormat format = FileFormat::PlainText;
-  std::string path_digest;
+  analysis::Digest path_digest;
 };
 
 // Names and aliases for searches. Rewritten only when the gazetteer changed; entries the new
@@ -136,12 +136,12 @@ class Run {
       if (scan.status != RootStatus::Walked) {
         root_error(scan, (scan.problem.empty() ? std::string("cannot be read") : scan.problem) +
                              "; nothing deleted");
-      } else if (scan.files.empty() && state_.count_under(scan.digest) > 0) {
+      } else if (scan.files.empty() && state_.count_under(scan.id) > 0) {
         // A share that did not mount looks like an empty folder: the index is not emptied for it.
-        root_error(scan, "is empty but the index holds " + std::to_string(state_.count_under(scan.digest)) +
+        root_error(scan, "is empty but the index holds " + std::to_string(state_.count_under(scan.id)) +
                              " documents from it; nothing deleted");
       } else {
-        deletable_roots_.insert(scan.digest);
+        deletable_roots_.insert(scan.id);
       }
       writer_.set_metadata(std::string(schema::kRootKeyPrefix) + scan.digest, scan.path);
       scans_.push_back(std::move(scan));
@@ -159,7 +159,7 @@ class Run {
       for (const fs::path& special : scan.special)
         skip(special.native(), "not a regular file (FIFO, socket or device)");
       for (const FoundFile& file : scan.files) {
-        std::string path_digest = analysis::digest_hex(file.path);
+        const analysis::Digest path_digest = analysis::digest_of(file.path);
         if (!seen_.insert(path_digest).second) continue;  // under two roots: indexed once
         const auto format = format_for_path(file.path);
         if (!format) {
@@ -171,13 +171,13 @@ class Run {
           ++report_.unchanged;
           continue;
         }
-        const RememberedFailure* failure = failures_.find(path_digest);
+        const RememberedFailure* failure = failures_.find(path_digest.hex());
         if (!full_ && failure && failure->size == file.size && failure->mtime_ns == file.mtime_ns &&
             options_.failed_files == FailedFilesPolicy::RetryWhenChanged) {
           skip(file.path, "failed before and unchanged since (" + failure->reason + ")");
           continue;
         }
-        items.push_back({&file, &scan, *format, std::move(path_digest)});
+        items.push_back({&file, &scan, *format, path_digest});
       }
     }
     find_vanished();
@@ -187,9 +187,9 @@ class Run {
   // Stored files of roots walked completely that the walk did not see, by content digest (a new
   // path with the same content is a rename). Files below an unreadable folder are not vanished.
   void find_vanished() {
-    std::unordered_map<std::string, const RootScan*> roots;
+    std::unordered_map<analysis::Digest, const RootScan*, analysis::DigestHash> roots;
     for (const RootScan& scan : scans_)
-      roots[scan.digest] = &scan;
+      roots[scan.id] = &scan;
     for (const auto& [path_digest, stored] : state_.files()) {
       if (seen_.contains(path_digest) || !deletable_roots_.contains(stored.root_digest)) continue;
       const RootScan* root = roots.at(stored.root_digest);
@@ -228,7 +228,7 @@ class Run {
     try {
       const FoundFile& file = *item.file;
       const std::string bytes = read_regular_file(file.path, options_.max_file_bytes);
-      prepared.digest = analysis::digest_hex(bytes);
+      prepared.digest = analysis::digest_of(bytes);
       prepared.bytes = bytes.size();
       const StoredFile* stored = state_.find(item.path_digest);
       if (stored && stored->content_digest == prepared.digest && !full_) {
@@ -236,7 +236,7 @@ class Run {
         return prepared;
       }
       const SourceFile source{file.path,    item.root->path, item.format,
-                              bytes.size(), file.mtime_ns,   prepared.digest};
+                              bytes.size(), file.mtime_ns,   prepared.digest.hex()};
       prepared.built = builder_.build(source, extract(item.format, bytes));
     } catch (const std::exception& e) {
       prepared.error = *e.what() ? e.what() : "cannot be indexed";
@@ -269,7 +269,7 @@ class Run {
     const StoredFile* stored = state_.find(item.path_digest);
     if (prepared.same_content) {
       touch(*stored, *item.file);
-      failures_.forget(writer_, item.path_digest);
+      failures_.forget(writer_, item.path_digest.hex());
       ++report_.unchanged;
       return;
     }
@@ -285,7 +285,7 @@ class Run {
       writer_.add(built.document, prepared.bytes);
       count(FileChangeKind::Added, path);
     }
-    failures_.forget(writer_, item.path_digest);
+    failures_.forget(writer_, item.path_digest.hex());
     record_additions(built);
   }
 
@@ -313,7 +313,7 @@ class Run {
     writer_.replace(stored.docid, document, 0);
   }
 
-  const StoredFile* take_vanished(const std::string& content_digest) {
+  const StoredFile* take_vanished(const analysis::Digest& content_digest) {
     const auto it = vanished_.find(content_digest);
     if (it == vanished_.end() || it->second.empty()) return nullptr;
     const StoredFile* stored = state_.find(it->second.back());
@@ -323,7 +323,7 @@ class Run {
 
   void delete_vanished() {
     for (const auto& [content_digest, path_digests] : vanished_) {
-      for (const std::string& path_digest : path_digests) {
+      for (const analysis::Digest& path_digest : path_digests) {
         const StoredFile& stored = *state_.find(path_digest);
         const std::string path = events_.on_change
                                      ? analysis::decode_record_path(writer_.document(stored.docid).get_data())
@@ -335,7 +335,9 @@ class Run {
     // Failed files that are gone from a walked root are forgotten too.
     std::vector<std::string> gone;
     for (const auto& [path_digest, failure] : failures_.all()) {
-      if (!seen_.contains(path_digest) && deletable_roots_.contains(failure.root_digest))
+      const auto digest = analysis::parse_digest(path_digest);
+      const auto root = analysis::parse_digest(failure.root_digest);
+      if ((!digest || !seen_.contains(*digest)) && root && deletable_roots_.contains(*root))
         gone.push_back(path_digest);
     }
     for (const std::string& path_digest : gone)
@@ -373,7 +375,7 @@ class Run {
   }
 
   void remember_failure(const WorkItem& item, const std::string& reason) {
-    failures_.remember(writer_, item.path_digest,
+    failures_.remember(writer_, item.path_digest.hex(),
                        {item.file->size, item.file->mtime_ns, item.root->digest, reason});
     fail(item.file->path, reason);
   }
@@ -406,9 +408,9 @@ class Run {
   FailureMemory failures_;
   bool full_ = false;
   std::vector<RootScan> scans_;
-  std::unordered_set<std::string> deletable_roots_;
-  std::unordered_set<std::string> seen_;
-  std::unordered_map<std::string, std::vector<std::string>> vanished_;
+  std::unordered_set<analysis::Digest, analysis::DigestHash> deletable_roots_;
+  std::unordered_set<analysis::Digest, analysis::DigestHash> seen_;
+  std::unordered_map<analysis::Digest, std::vector<analysis::Digest>, analysis::DigestHash> vanished_;
   IndexReport report_;
   std::unordered_set<std::string> defined_actors_;
   std::set<std::string> languages_;

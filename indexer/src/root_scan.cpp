@@ -12,7 +12,8 @@ RootScan scan_root(const std::filesystem::path& root, const WalkOptions& options
   std::filesystem::path path = std::filesystem::weakly_canonical(std::filesystem::absolute(root), error);
   if (error) path = std::filesystem::absolute(root).lexically_normal();
   scan.path = path.native();
-  scan.digest = analysis::digest_hex(scan.path);
+  scan.id = analysis::digest_of(scan.path);
+  scan.digest = scan.id.hex();
   try {
     walk_files(path, options,
                {[&scan](const FoundFile& file) { scan.files.push_back(file); },

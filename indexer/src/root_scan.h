@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "dossier/analysis/digest.h"
 #include "dossier/indexer/file_walker.h"
 
 namespace dossier::indexer {
@@ -19,8 +20,9 @@ enum class RootStatus {
 
 /// What the walk of one root found.
 struct RootScan {
-  std::string path;    ///< absolute and canonical (links resolved), so a root has one identity
-  std::string digest;  ///< `digest_hex(path)`
+  std::string path;     ///< absolute and canonical (links resolved), so a root has one identity
+  std::string digest;   ///< `digest_hex(path)`, as the index stores it
+  analysis::Digest id;  ///< the same digest as a value
   RootStatus status = RootStatus::Walked;
   std::string problem;  ///< why, when not walked
   std::vector<FoundFile> files;

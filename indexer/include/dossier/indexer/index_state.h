@@ -6,8 +6,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <unordered_map>
+
+#include "dossier/analysis/digest.h"
 
 namespace dossier::indexer {
 
@@ -16,8 +17,8 @@ struct StoredFile {
   Xapian::docid docid = 0;
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
-  std::string content_digest;  ///< of the bytes indexed
-  std::string root_digest;     ///< of the root it was found under
+  analysis::Digest content_digest;  ///< of the bytes indexed
+  analysis::Digest root_digest;     ///< of the root's path
 };
 
 /// Every file an index holds, keyed by the digest of its path. Loaded with a few sequential passes
@@ -25,21 +26,24 @@ struct StoredFile {
 /// even for hundreds of thousands of files.
 class IndexState {
  public:
-  /// Reads the state of `database`. Documents without a path digest (not written by an
-  /// incremental Dossier) are left out. Throws `Xapian::Error` when the database cannot be read.
+  /// Map from path digest to what is stored for that path.
+  using Files = std::unordered_map<analysis::Digest, StoredFile, analysis::DigestHash>;
+
+  /// Reads the state of `database`. Documents without a well-formed path digest (not written by
+  /// an incremental Dossier) are left out. Throws `Xapian::Error` when the database cannot be read.
   static IndexState load(const Xapian::Database& database);
 
   /// The stored file whose path has `path_digest`, or nullptr.
-  const StoredFile* find(const std::string& path_digest) const;
+  const StoredFile* find(const analysis::Digest& path_digest) const;
 
   /// All stored files by path digest.
-  const std::unordered_map<std::string, StoredFile>& files() const noexcept { return files_; }
+  const Files& files() const noexcept { return files_; }
 
   /// How many stored files were found under the root with `root_digest`.
-  std::size_t count_under(const std::string& root_digest) const;
+  std::size_t count_under(const analysis::Digest& root_digest) const;
 
  private:
-  std::unordered_map<std::string, StoredFile> files_;
+  Files files_;
 };
 
 }  // namespace dossier::indexer
