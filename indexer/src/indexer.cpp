@@ -95,8 +95,6 @@ class Run {
         events_(events),
         started_(std::chrono::steady_clock::now()),
         gazetteer_(load_gazetteer(options.gazetteer_files)),
-        tagger_(gazetteer_, analyzer_, options.tagging),
-        builder_(analyzer_, &tagger_),
         writer_(options.database, options.commit, options.wait),
         state_(IndexState::load(writer_.database())),
         failures_(FailureMemory::load(writer_)) {
@@ -206,11 +204,14 @@ class Run {
   // Files are read, extracted and analysed on `jobs` threads; this thread writes them in walk
   // order (so document ids follow the walk), with a bounded number waiting.
   void work(const std::vector<WorkItem>& items) {
+    if (items.empty()) return;
     IndexProgress progress{0, items.size(), 0, 0};
     for (const WorkItem& item : items)
       progress.bytes_total += item.file->size;
     const std::size_t jobs =
         options_.jobs > 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
+    tagger_.emplace(gazetteer_, analyzer_, options_.tagging);
+    builder_.emplace(analyzer_, &*tagger_);
     if (jobs > 1) prepare_extractors_for_threads();
     run_ordered_pipeline<PreparedFile>(
         items.size(), jobs, jobs * kQueuedPerJob, [&](std::size_t i) { return prepare(items[i]); },
@@ -237,7 +238,7 @@ class Run {
       }
       const SourceFile source{file.path,    item.root->path, item.format,
                               bytes.size(), file.mtime_ns,   prepared.digest.hex()};
-      prepared.built = builder_.build(source, extract(item.format, bytes));
+      prepared.built = builder_->build(source, extract(item.format, bytes));
     } catch (const std::exception& e) {
       prepared.error = *e.what() ? e.what() : "cannot be indexed";
     } catch (const Xapian::Error& e) {
@@ -401,8 +402,10 @@ class Run {
   std::chrono::steady_clock::time_point started_;
   analysis::Analyzer analyzer_;
   analysis::Gazetteer gazetteer_;
-  analysis::EntityTagger tagger_;
-  DocumentBuilder builder_;
+  // Built only when some file has to be read: compiling the gazetteer's names into the tagger is
+  // most of what a run that finds nothing changed would otherwise spend.
+  std::optional<analysis::EntityTagger> tagger_;
+  std::optional<DocumentBuilder> builder_;
   IndexWriter writer_;
   IndexState state_;
   FailureMemory failures_;
