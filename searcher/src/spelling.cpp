@@ -37,6 +37,22 @@ std::u32string code_points(std::string_view text) {
   return out;
 }
 
+// Where `term` first has an ASCII byte that is not a lower-case letter (terms are folded; bytes of
+// other scripts count as letters), or npos.
+std::size_t first_non_letter(std::string_view term) {
+  for (std::size_t i = 0; i < term.size(); ++i) {
+    const auto c = static_cast<unsigned char>(term[i]);
+    if (c < 0x80 && !(c >= 'a' && c <= 'z')) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The first term after every term starting with `prefix`, whose last byte is ASCII.
+std::string past_prefix(std::string prefix) {
+  ++prefix.back();
+  return prefix;
+}
+
 bool is_letter_word(const analysis::Token& token) {
   return token.kind == analysis::TokenKind::Word &&
          std::none_of(token.term.begin(), token.term.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -85,25 +101,36 @@ std::optional<std::string> nearest_word(const Xapian::Database& database, const 
   if (word.size() < kMinLength) return std::nullopt;
   const std::size_t tolerance = word.size() >= kTwoEditsLength ? 2 : 1;
   const Xapian::doccount own = database.get_termfreq(term);
-  const std::string first = first_character(term);
   std::optional<std::string> best;
   std::size_t best_distance = tolerance + 1;
   Xapian::doccount best_frequency = 0;
-  for (auto it = database.allterms_begin(first); it != database.allterms_end(first); ++it) {
-    const std::string candidate = *it;
+  const auto consider = [&](const std::string& candidate, Xapian::doccount frequency) {
+    // A code point takes at least one byte: a candidate this short cannot be near enough.
+    if (frequency <= own || candidate.size() + tolerance < word.size() || candidate == term) return;
     const std::u32string points = code_points(candidate);
     const std::size_t gap =
         points.size() > word.size() ? points.size() - word.size() : word.size() - points.size();
-    if (gap > tolerance || candidate == term) continue;
-    const Xapian::doccount frequency = it.get_termfreq();
-    if (frequency <= own) continue;
+    if (gap > tolerance) return;
     const std::size_t d = levenshtein(word, points);
-    if (d > tolerance) continue;
+    if (d > tolerance) return;
     if (d < best_distance || (d == best_distance && frequency > best_frequency)) {
       best = candidate;
       best_distance = d;
       best_frequency = frequency;
     }
+  };
+  const std::string first = first_character(term);
+  for (auto it = database.allterms_begin(first); it != database.allterms_end(first);) {
+    const std::string candidate = *it;
+    if (const std::size_t cut = first_non_letter(candidate); cut != std::string::npos) {
+      // Identifiers ("cve-2021-44228", "evil.example") and numbers are never the spelling of a
+      // word, and every term sharing this prefix is one too: one seek skips them all (on an index
+      // of CVE records, a scan of the "c" terms would otherwise read every CVE id).
+      it.skip_to(past_prefix(candidate.substr(0, cut + 1)));
+      continue;
+    }
+    consider(candidate, it.get_termfreq());
+    ++it;
   }
   return best;
 }

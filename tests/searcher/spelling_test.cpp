@@ -65,3 +65,12 @@ TEST_CASE("identifiers, numbers, phrases and negated words are never corrected",
   CHECK(suggestion(database, "x -espionnage") == std::nullopt);
   CHECK(suggestion(database, "espionnage*") == std::nullopt);
 }
+
+TEST_CASE("a word is never corrected to an identifier or a number, however frequent", "[spelling]") {
+  // "cyb3r" is one edit from "cybr" and far more frequent than "cyber"; the identifiers before it
+  // in term order are skipped in one seek each, and the word after them is still found.
+  const auto database = vocabulary(
+      {{"cve-2021-44228", 40}, {"cve.example", 40}, {"cve2", 40}, {"cyb3r", 50}, {"cyber", 3}, {"cybr0", 9}});
+  CHECK(nearest_word(database, "cybr") == "cyber");
+  CHECK(nearest_word(database, "cvee") == std::nullopt);
+}
