@@ -9,16 +9,20 @@ namespace dossier::searcher {
 
 namespace schema = analysis::schema;
 
-Xapian::Database open_index(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::is_directory(path, error)) {
-    throw IndexNotFoundError("no index at " + path.string() + " (create one with 'dossier index')");
-  }
+namespace {
+
+// A writer may commit, and free the blocks being read, while a reader opens the database; a new
+// attempt reads the new revision.
+constexpr int kOpenAttempts = 5;
+
+Xapian::Database open_once(const std::filesystem::path& path) {
   Xapian::Database database;
   try {
     database = Xapian::Database(path.string());
   } catch (const Xapian::DatabaseOpeningError& e) {
     throw IndexNotFoundError("no index at " + path.string() + " (" + e.get_msg() + ")");
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;
   } catch (const Xapian::Error& e) {
     throw SearchError("cannot open index " + path.string() + ": " + e.get_description());
   }
@@ -32,6 +36,25 @@ Xapian::Database open_index(const std::filesystem::path& path) {
                              version + "')");
   }
   return database;
+}
+
+}  // namespace
+
+Xapian::Database open_index(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(path, error)) {
+    throw IndexNotFoundError("no index at " + path.string() + " (create one with 'dossier index')");
+  }
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return open_once(path);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kOpenAttempts) {
+        throw SearchError("cannot open index " + path.string() +
+                          ": it kept changing while it was opened; try again");
+      }
+    }
+  }
 }
 
 }  // namespace dossier::searcher

@@ -7,7 +7,8 @@
 
 namespace dossier::searcher {
 
-/// Opens the index at `path` for reading. Throws `IndexNotFoundError` when there is no readable
+/// Opens the index at `path` for reading, trying again (up to 5 times) when a writer's commit
+/// discards the revision being opened. Throws `IndexNotFoundError` when there is no readable
 /// Dossier index of this schema version there, `SearchError` when it cannot be opened.
 Xapian::Database open_index(const std::filesystem::path& path);
 
