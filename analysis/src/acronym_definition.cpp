@@ -1,11 +1,11 @@
 #include "dossier/analysis/acronym_definition.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <unordered_set>
 
 #include "dossier/analysis/digest.h"
+#include "dossier/analysis/utf8.h"
 
 namespace dossier::analysis {
 namespace {
@@ -32,15 +32,6 @@ const std::unordered_set<std::string> kOrganisationWords = {
     "division",     "board",        "secretariat",  "cabinet",
     "court",        "bank",         "network",      "alliance",
     "coalition"};
-
-UChar32 first_code_point(std::string_view text) noexcept {
-  if (text.empty()) return -1;
-  const auto* data = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(data, i, static_cast<int32_t>(text.size()), c);
-  return c;
-}
 
 // The capitals of an acronym ("MSS" -> "MSS", "C2PA" -> "CPA"), or "" if it is not one.
 std::string capitals_of(std::string_view word) {

@@ -1,20 +1,11 @@
 #include "dossier/analysis/alias_matcher.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
+
+#include "dossier/analysis/utf8.h"
 
 namespace dossier::analysis {
 namespace {
-
-// The first code point of `text`, or -1.
-UChar32 first_code_point(std::string_view text) noexcept {
-  if (text.empty()) return -1;
-  const auto* data = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(data, i, static_cast<int32_t>(text.size()), c);
-  return c;
-}
 
 // Acronyms: one word with upper-case letters and no lower-case ones ("MSS", "U.S.", "APT40").
 bool is_acronym(const std::vector<std::string>& words) {

@@ -1,15 +1,18 @@
 #include "dossier/analysis/entity_tagger.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "dossier/analysis/acronym_definition.h"
+#include "dossier/analysis/alias_list.h"
+#include "dossier/analysis/name_context.h"
 #include "dossier/analysis/threat_group_code.h"
+#include "dossier/analysis/utf8.h"
 
 namespace dossier::analysis {
 namespace {
@@ -18,65 +21,6 @@ namespace {
 constexpr std::size_t kHistory = 16;
 // How far (in words) a context word may stand from a weak name.
 constexpr std::size_t kContextWords = 4;
-
-// Words that show a weak actor name is used as an actor's name ("Play ransomware").
-const std::unordered_set<std::string> kActorContext = {
-    "group",      "groups",    "apt",     "actor",     "actors",     "gang",         "ransomware",
-    "threat",     "hackers",   "hacker",  "operators", "operator",   "campaign",     "campaigns",
-    "attackers",  "attacker",  "cluster", "crew",      "team",       "malware",      "intrusion",
-    "intrusions", "espionage", "attack",  "attacks",   "affiliate",  "affiliates",   "operation",
-    "operations", "aka",       "dubbed",  "tracked",   "attributed", "intelligence", "spy",
-    "spies",      "spied",     "spying",  "agency",    "agents"};
-
-// Words that show a weak country name is used as a country's name ("the government of Georgia").
-const std::unordered_set<std::string> kCountryContext = {
-    "government", "ministry",  "embassy",     "president",  "minister", "country", "countries", "nation",
-    "military",   "army",      "authorities", "parliament", "capital",  "border",  "republic",  "citizens",
-    "regime",     "sanctions", "sponsored",   "troops",     "invasion", "war",     "diplomats", "foreign",
-    "nationals",  "officials", "state",       "territory",  "kingdom",  "province"};
-
-// A threat group's name followed by one of these words is still its name ("Elfin Group").
-const std::unordered_set<std::string> kGroupWords = {"group", "gang", "team", "crew", "apt", "operators"};
-
-// A demonym followed by one of these names a language, not a country ("Russian-speaking").
-const std::unordered_set<std::string> kLanguageWords = {"language", "languages", "speaking", "speaker",
-                                                        "speakers"};
-
-// A country name followed by one of these is part of an organisation's name ("China Telecom",
-// "India Overseas Bank", "Hong Kong Polytechnic University", "British Airways").
-const std::unordered_set<std::string> kOrganisationWords = {"telecom",    "telecommunications",
-                                                            "airways",    "airlines",
-                                                            "air",        "bank",
-                                                            "university", "polytechnic",
-                                                            "institute",  "college",
-                                                            "academy",    "school",
-                                                            "times",      "post",
-                                                            "daily",      "herald",
-                                                            "tribune",    "today",
-                                                            "news",       "television",
-                                                            "radio",      "mobile",
-                                                            "unicom",     "motors",
-                                                            "electric",   "electronics",
-                                                            "power",      "energy",
-                                                            "railway",    "railways",
-                                                            "overseas",   "holdings",
-                                                            "group",      "inc",
-                                                            "corp",       "corporation",
-                                                            "ltd",        "limited",
-                                                            "company",    "airport",
-                                                            "hospital",   "museum",
-                                                            "express",    "steel",
-                                                            "petroleum",  "oil",
-                                                            "insurance",  "securities"};
-
-UChar32 first_code_point(std::string_view text) noexcept {
-  if (text.empty()) return -1;
-  const auto* data = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(data, i, static_cast<int32_t>(text.size()), c);
-  return c;
-}
 
 bool only_spaces(std::string_view gap) noexcept {
   return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
@@ -99,7 +43,7 @@ std::string collapse_spaces(std::string_view text) {
 }
 
 bool is_context_word(const std::string& term) {
-  return kActorContext.contains(term) || kCountryContext.contains(term);
+  return is_actor_context(term) || is_country_context(term);
 }
 
 // How much a found name can be trusted on its own.
@@ -150,6 +94,15 @@ struct EntityTagger::Session::State {
   std::vector<std::size_t> country_context;  // global indices of country context words
   std::unordered_map<std::string, std::pair<EntityType, std::string>> local_acronyms;
   std::vector<Actor> defined;
+  // An alias list being read: names no gazetteer knows wait for its end to learn whose they are.
+  struct OpenList {
+    ListAnchor anchor = ListAnchor::None;
+    std::size_t expect = 0;  // global index of the token where the next listed name must start
+    std::string group;       // the first known threat group among the names, if any
+    std::vector<std::pair<Candidate, std::vector<std::string>>> names;  // with their folded terms
+  };
+  std::optional<OpenList> list;
+  ListedNames listed_names;  // names alias lists gave groups: their later mentions count for them
 
   std::string_view surface(const Token& token) const {
     return text.substr(token.begin, token.end - token.begin);
@@ -185,8 +138,8 @@ struct EntityTagger::Session::State {
     if (end < text.size() && text[end] == '$') return true;
     const Token* next = following(first, length);
     if (next == nullptr) return false;
-    if (entry.role == NameRole::Demonym && kLanguageWords.contains(next->term)) return true;
-    return capitalized(*next) && kOrganisationWords.contains(next->term);
+    if (entry.role == NameRole::Demonym && is_language_word(next->term)) return true;
+    return capitalized(*next) && is_organisation_word(next->term);
   }
 
   bool glued(std::size_t first, std::size_t length) const {
@@ -223,8 +176,8 @@ struct EntityTagger::Session::State {
 
   void note_context(std::size_t i) {
     const std::string& term = buffer[i].term;
-    if (kActorContext.contains(term)) actor_context.push_back(base + i);
-    if (kCountryContext.contains(term)) country_context.push_back(base + i);
+    if (is_actor_context(term)) actor_context.push_back(base + i);
+    if (is_country_context(term)) country_context.push_back(base + i);
   }
 
   // "Elfin Group", "Babuk ransomware gang": a threat group's name followed by a word for a group
@@ -242,7 +195,7 @@ struct EntityTagger::Session::State {
     };
     const bool ransomware = next_is([](const std::string& term) { return term == "ransomware"; });
     if (ransomware) ++length;
-    if (next_is([](const std::string& term) { return kGroupWords.contains(term); })) return length + 1;
+    if (next_is([](const std::string& term) { return is_group_suffix(term); })) return length + 1;
     return ransomware ? length - 1 : length;
   }
 
@@ -289,21 +242,28 @@ struct EntityTagger::Session::State {
   // Decides on the token at `cursor` and advances past what it consumed.
   void step() {
     const std::size_t i = cursor;
+    const bool listed = at_listed_name(i);
     if (const auto match = tagger.matcher_.longest_match(text, buffer, i)) {
       const std::size_t length = extend_group_name(i, *match);
+      const std::size_t before = candidates.size();
       record_match(i, *match, length);
       for (std::size_t k = 0; k < length; ++k)
         note_context(i + k);
       cursor += length;
+      if (listed) list_group(before, i + length - 1);
       return;
     }
     note_context(i);
     ++cursor;
+    if (listed && read_listed_name(i)) return;
+    if (list && listed) close_list();
+    if (open_list(i)) return;
     const std::string acronym(surface(buffer[i]));
     if (const auto local = local_acronyms.find(acronym); local != local_acronyms.end()) {
       add_candidate(local->second.first, local->second.second, i, 1, Certainty::Strong, NameRole::Name);
       return;
     }
+    if (local_name(i)) return;
     if (const std::size_t length = threat_group_code(text, buffer, i); length > 0) {
       define_code_named_group(i, length);
       return;
@@ -311,18 +271,162 @@ struct EntityTagger::Session::State {
     define_acronym(i);
   }
 
+  bool is_group(const Candidate& c) const {
+    if (c.type != EntityType::Actor) return false;
+    if (const Actor* actor = tagger.gazetteer_.actor(c.id)) return actor->kind == ActorKind::ThreatGroup;
+    return std::any_of(defined.begin(), defined.end(),
+                       [&](const Actor& a) { return a.id == c.id && a.kind == ActorKind::ThreatGroup; });
+  }
+
+  // True when token `i` is where the open list expects its next name; a list whose next name
+  // did not come is closed.
+  bool at_listed_name(std::size_t i) {
+    if (!list) return false;
+    if (base + i == list->expect) return true;
+    if (base + i > list->expect) close_list();
+    return false;
+  }
+
+  // The list goes on after its last name (buffer index `last`), or ends there.
+  void advance_list(std::size_t last) {
+    if (const auto next = next_listed_name(text, buffer, last)) {
+      list->expect = base + last + *next;
+    } else {
+      close_list();
+    }
+  }
+
+  // A gazetteer name inside a list: a known group's name tells whose the other names are; any
+  // other entity ends the list.
+  void list_group(std::size_t first_candidate, std::size_t last) {
+    if (candidates.size() != first_candidate + 1 || !is_group(candidates.back())) {
+      close_list();
+      return;
+    }
+    if (list->group.empty()) list->group = candidates.back().id;
+    advance_list(last);
+  }
+
+  // A name no gazetteer knows, or a vendor's code, at the place of a list's next name. A code
+  // listed after a known group is one more name of it ("APT29 (aka UAC-0004)").
+  bool read_listed_name(std::size_t i) {
+    const std::size_t code = threat_group_code(text, buffer, i);
+    if (code > 0 && list->group.empty()) {
+      define_code_named_group(i, code);
+      list->group = candidates.back().id;
+      advance_list(i + code - 1);
+      return true;
+    }
+    const std::size_t length = code > 0 ? code : listed_name_length(text, buffer, i);
+    if (length == 0) return false;
+    list->names.push_back(pending_name(i, length));
+    for (std::size_t k = 1; k < length; ++k)
+      note_context(i + k);
+    cursor = i + length;
+    advance_list(i + length - 1);
+    return true;
+  }
+
+  std::pair<Candidate, std::vector<std::string>> pending_name(std::size_t first, std::size_t length) {
+    std::vector<std::string> terms;
+    for (std::size_t k = first; k < first + length; ++k)
+      terms.push_back(buffer[k].term);
+    const std::string_view name =
+        text.substr(buffer[first].begin, buffer[first + length - 1].end - buffer[first].begin);
+    return {Candidate{EntityType::Actor,
+                      {},
+                      base + first,
+                      base + first + length - 1,
+                      Certainty::Strong,
+                      false,
+                      NameRole::Name,
+                      collapse_spaces(name),
+                      {}},
+            std::move(terms)};
+  }
+
   // A group named by a vendor's code that no gazetteer lists yet ("TA574", "Storm-0558").
   void define_code_named_group(std::size_t first, std::size_t length) {
     const std::string name = collapse_spaces(
         text.substr(buffer[first].begin, buffer[first + length - 1].end - buffer[first].begin));
+    const std::string id = define_group(name, {});
+    add_candidate(EntityType::Actor, id, first, length, Certainty::Strong, NameRole::Name);
+    cursor = first + length;
+  }
+
+  // The id of a threat group the report names and no gazetteer lists, defined on first use.
+  std::string define_group(const std::string& name, std::vector<std::string> aliases) {
     std::string id;
     for (char c : name)
       id.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-');
-    add_candidate(EntityType::Actor, id, first, length, Certainty::Strong, NameRole::Name);
-    cursor = first + length;
-    if (std::none_of(defined.begin(), defined.end(), [&](const Actor& a) { return a.id == id; })) {
-      defined.push_back({id, name, ActorKind::ThreatGroup, {}, {}});
+    if (tagger.gazetteer_.actor(id) == nullptr &&
+        std::none_of(defined.begin(), defined.end(), [&](const Actor& a) { return a.id == id; })) {
+      defined.push_back({id, name, ActorKind::ThreatGroup, {}, std::move(aliases)});
     }
+    return id;
+  }
+
+  // "APT40, also known as ...", "Foo (aka APT28 ...", "a threat actor known as ...", "the group
+  // “...”": starts reading an alias list. The phrase's words are consumed.
+  bool open_list(std::size_t i) {
+    if (is_group_word(buffer[i].term) && i + 1 < buffer.size() &&
+        quotes_name(gap(buffer[i], buffer[i + 1]))) {
+      list = OpenList{ListAnchor::GroupWord, base + i + 1, {}, {}};
+      return true;
+    }
+    const auto trigger = list_trigger(text, buffer, i);
+    if (!trigger || i == 0) return false;
+    std::optional<bool> named_group;
+    if (!candidates.empty() && candidates.back().last == base + i - 1) {
+      const Candidate& named = candidates.back();
+      const bool one = candidates.size() < 2 || candidates[candidates.size() - 2].last != named.last;
+      named_group = one && !named.blocked && is_group(named);
+    }
+    OpenList opened{
+        list_anchor(text, buffer, i, trigger->naming, named_group), base + i + trigger->length, {}, {}};
+    if (opened.anchor == ListAnchor::None) return false;
+    if (opened.anchor == ListAnchor::Group) opened.group = candidates.back().id;
+    if (opened.anchor == ListAnchor::Name) {
+      const std::size_t first = name_before(text, buffer, i);
+      opened.names.push_back(pending_name(first, i - first));
+    }
+    for (std::size_t k = i + 1; k < i + trigger->length; ++k)
+      note_context(k);
+    cursor = i + trigger->length;
+    list = std::move(opened);
+    return true;
+  }
+
+  // At the end of a list, its unknown names become candidates for the known group it named, or,
+  // after a group word, for a new group named by the first of them.
+  void close_list() {
+    OpenList closed = std::move(*list);
+    list.reset();
+    if (closed.names.empty()) return;
+    std::string id = closed.group;
+    if (id.empty() && closed.anchor != ListAnchor::GroupWord) return;
+    if (id.empty()) {
+      std::vector<std::string> aliases;
+      for (std::size_t k = 1; k < closed.names.size(); ++k)
+        aliases.push_back(closed.names[k].first.surface);
+      id = define_group(closed.names.front().first.surface, std::move(aliases));
+    }
+    for (auto& [candidate, terms] : closed.names) {
+      candidate.id = id;
+      candidates.push_back(std::move(candidate));
+      listed_names.remember(std::move(terms), id);
+    }
+  }
+
+  // A later mention of a name an alias list gave a group.
+  bool local_name(std::size_t i) {
+    const auto found = listed_names.find(text, buffer, i);
+    if (!found) return false;
+    add_candidate(EntityType::Actor, found->first, i, found->second, Certainty::Strong, NameRole::Name);
+    for (std::size_t k = 1; k < found->second; ++k)
+      note_context(i + k);
+    cursor = i + found->second;
+    return true;
   }
 
   // "Long Name (ACR)": later "ACR" mentions count for the long name's entity.
@@ -353,6 +457,7 @@ struct EntityTagger::Session::State {
     const std::size_t lookahead = tagger.matcher_.max_length() + 1;
     while (cursor < buffer.size() && (final || buffer.size() - cursor > lookahead))
       step();
+    if (final && list) close_list();
     if (cursor > 4 * kHistory) {
       const std::size_t drop = cursor - kHistory;
       buffer.erase(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(drop));
@@ -411,7 +516,7 @@ DocumentEntities EntityTagger::tag(std::string_view text) const {
 }
 
 EntityTagger::Session::Session(const EntityTagger& tagger, std::string_view text)
-    : state_(std::make_unique<State>(State{tagger, text, {}, 0, 0, {}, {}, {}, {}, {}})) {}
+    : state_(std::make_unique<State>(State{tagger, text, {}, 0, 0, {}, {}, {}, {}, {}, {}, {}})) {}
 
 EntityTagger::Session::~Session() = default;
 

@@ -48,8 +48,9 @@ std::size_t threat_group_code(std::string_view text, const std::vector<Token>& t
   // Every scheme starts with one of these capitals: most words are rejected here.
   if (word.empty() || std::string_view("TUAFGDS").find(word.front()) == std::string_view::npos) return 0;
   if (single_token_code(word)) return 1;
-  // Hyphenated codes are two tokens, the prefix and the number: "Storm-0558", "DEV-0537", "TAG-22".
-  const bool prefix = word == "DEV" || word == "Storm" || word == "STORM" || word == "TAG";
+  // Hyphenated codes are two tokens, the prefix and the number: "Storm-0558", "DEV-0537", "TAG-22",
+  // "UAC-0056".
+  const bool prefix = word == "DEV" || word == "Storm" || word == "STORM" || word == "TAG" || word == "UAC";
   if (!prefix || first + 1 >= tokens.size()) return 0;
   const Token& next = tokens[first + 1];
   if (next.begin != token.end + 1 || text[token.end] != '-') return 0;

@@ -68,6 +68,12 @@ std::string repair_utf8(std::string_view bytes) {
   return out;
 }
 
+std::int32_t first_code_point(std::string_view text) noexcept {
+  if (text.empty()) return -1;
+  int32_t i = 0;
+  return next_code_point(text, i);
+}
+
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) noexcept {
   if (text.size() <= max_bytes) return text;
   std::size_t end = max_bytes;

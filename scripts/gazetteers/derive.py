@@ -18,7 +18,8 @@ Hand-curated inputs (all in corpus/gazetteers/, written by the project):
                                  replaces that row's name, kind and country and adds its aliases
     curated-merges.tsv           gives a source row an id (to merge it with a curated row)
     curated-alias-fixes.tsv      per-row alias additions and removals
-    curated-ambiguous.tsv        which row keeps an alias that several rows claim
+    curated-ambiguous.tsv        which row keeps an alias that several rows claim (`-`: none;
+                                 `umbrella`: a name of several groups together gets a row of its own)
     curated-countries.tsv        country name overrides, extra/removed aliases, demonyms, capitals
     curated-weak-aliases.tsv     hand list of likely false hits
 The English word list (/usr/share/dict/words, Debian package wamerican) is read as a reference
@@ -464,6 +465,31 @@ def add_state_actors(actors, countries):
     return added
 
 
+# `keep` value of curated-ambiguous.tsv for a name several groups share because it names them
+# together (a brand, an umbrella): the name becomes a threat-group row of its own.
+UMBRELLA = "umbrella"
+
+
+def add_umbrella(actors, form, ids, why):
+    """Moves the shared name `form` from the rows `ids` to a new threat-group row named `form`,
+    with the claimants' country when they agree. Returns the ambiguity record."""
+    rid = slug(form)
+    if rid in actors:
+        die(f"curated-ambiguous.tsv: umbrella {form!r} gets the id {rid}, which exists")
+    claimants = [actors[i] for i in sorted(ids)]
+    if any(r.kind != "threat-group" for r in claimants):
+        die(f"curated-ambiguous.tsv: umbrella {form!r} is claimed by rows that are not threat groups")
+    for r in claimants:
+        r.aliases = [a for a in r.aliases if key(a) != key(form)]
+    countries = {r.country for r in claimants}
+    sources = []
+    for r in claimants:
+        sources += [s for s in r.sources if s not in sources]
+    actors[rid] = Row(rid, form, "threat-group", countries.pop() if len(countries) == 1 else "", [],
+                      sources, [form])
+    return (form, "|".join(sorted(ids)), f"moved to a row of its own, {rid} (hand: {why})")
+
+
 def resolve_actor_collisions(actors, hand, countries):
     """Each surface form must name one row. Returns ambiguity records."""
     owners = defaultdict(set)
@@ -482,6 +508,9 @@ def resolve_actor_collisions(actors, hand, countries):
         if len(named) > 1:
             die(f"display name {first_form[k]!r} used by {sorted(ids)}; rename one in curated-actors.tsv")
         keep = None
+        if k in hand and hand[k][0] == UMBRELLA:
+            records.append(add_umbrella(actors, first_form[k], ids, hand[k][1]))
+            continue
         if k in hand:
             keep, why = hand[k]
             keep = None if keep == "-" else keep

@@ -200,12 +200,13 @@ TEST_CASE("an English-word alias capitalised inside a sentence is a name", "[tag
 }
 
 TEST_CASE("codes vendors give threat groups are actors even when no gazetteer lists them", "[tagger]") {
-  const auto entities = tag("TA574 and Storm-0999 and UNC9999 overlap; TAG-9 does not, nor DEV-1.");
+  const auto entities =
+      tag("TA574 and Storm-0999 and UNC9999 and UAC-0099 overlap; TAG-9 does not, nor DEV-1.");
   std::set<std::string> ids;
   for (const auto& actor : entities.actors)
     ids.insert(actor.id);
-  CHECK(ids == std::set<std::string>{"ta574", "storm-0999", "unc9999"});
-  REQUIRE(entities.defined_actors.size() == 3);
+  CHECK(ids == std::set<std::string>{"ta574", "storm-0999", "unc9999", "uac-0099"});
+  REQUIRE(entities.defined_actors.size() == 4);
   CHECK(entities.defined_actors[0].kind == dossier::analysis::ActorKind::ThreatGroup);
 }
 
@@ -226,4 +227,42 @@ TEST_CASE("an actor's name that contains a country names the actor, not the coun
   CHECK(entities.actors[0].surfaces == std::set<std::string>{"Iranian government"});
   REQUIRE(entities.countries.size() == 1);
   CHECK(entities.countries[0].surfaces == std::set<std::string>{"Iranian"});
+}
+
+TEST_CASE("names in an alias list of a known group count for that group", "[tagger]") {
+  const auto entities = tag("Leviathan, also known as Bluefin or Sea Crab, returned. Later Bluefin struck.");
+  REQUIRE(entities.actors.size() == 1);
+  CHECK(entities.actors[0].id == "apt40");
+  CHECK(entities.actors[0].surfaces == std::set<std::string>{"Leviathan", "Bluefin", "Sea Crab"});
+  CHECK(entities.actors[0].mentions == 4);
+  CHECK(actors("Marlin (aka APT40, Leviathan) sent lures; Marlin/Quill aka APT40.") == "apt40:6");
+  CHECK(actors("APT40 (aka UAC-0999) struck") == "apt40:2");
+}
+
+TEST_CASE("a group word before a naming phrase or a quoted name defines a new group", "[tagger]") {
+  const auto entities =
+      tag("A threat actor known by the aliases \u2018Quill Otter\u2019 and \u2018QOtter\u2019 "
+          "phished banks. Quill Otter returned.");
+  REQUIRE(entities.actors.size() == 1);
+  CHECK(entities.actors[0].id == "quill-otter");
+  CHECK(entities.actors[0].mentions == 3);
+  REQUIRE(entities.defined_actors.size() == 1);
+  CHECK(entities.defined_actors[0].kind == dossier::analysis::ActorKind::ThreatGroup);
+  CHECK(entities.defined_actors[0].aliases == std::vector<std::string>{"QOtter"});
+  CHECK(actors("an APT group named \u201cRed Kettle\u201d struck") == "red-kettle:1");
+  CHECK(actors("Extortion Actor \"Grey Mole\" Returns") == "grey-mole:1");
+  CHECK(actors("a gang dubbed Snowcat (aka TA9999) is back") == "ta9999:2");
+}
+
+TEST_CASE("alias lists that name no group, or end, add no names", "[tagger]") {
+  CHECK(actors("Vortex, also known as Spinner, encrypts files.") == "");
+  CHECK(actors("the technique known as Process Hollowing") == "");
+  CHECK(actors("a loader dubbed \u201cFoo\u201d and malware called Bar") == "");
+  CHECK(actors("threat actors named in The Report") == "");
+  CHECK(actors("handed to the operators. **Spam Waves** began") == "");
+  CHECK(actors("Lists of APT Groups\") [Get in Touch]") == "");
+  CHECK(actors("* Acme Group * Foobank * Barbank") == "");
+  const auto entities = tag("Leviathan (aka Bluefin) and Mako Shark; APT40, aka Leviathan. Then Norway");
+  REQUIRE(entities.actors.size() == 1);
+  CHECK(entities.actors[0].surfaces == std::set<std::string>{"Leviathan", "Bluefin", "APT40"});
 }

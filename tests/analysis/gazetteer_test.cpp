@@ -90,3 +90,12 @@ TEST_CASE("the digest changes with the data", "[gazetteer]") {
   s.user_actors.push_back({"mine.tsv", "h\nx\tX\tcompany\t\t\n"});
   CHECK(Gazetteer::build(s, {}).digest() != before);
 }
+
+TEST_CASE("a name several groups share as one brand is a threat group of its own", "[gazetteer]") {
+  const Gazetteer g = Gazetteer::builtin();
+  const auto* umbrella = g.actor("grizzly-steppe");
+  REQUIRE(umbrella != nullptr);
+  CHECK(umbrella->kind == ActorKind::ThreatGroup);
+  CHECK(umbrella->country == "RU");
+  CHECK_FALSE(has(g.actor("apt28")->aliases, "Grizzly Steppe"));
+}

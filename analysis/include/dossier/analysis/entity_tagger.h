@@ -49,7 +49,11 @@ struct TaggerOptions {
 ///   segment size) also counts when the document names the actor's country;
 /// - "Long Name (ACR)" in a report makes later "ACR" mentions count for the long name's entity;
 ///   when the long name names an organisation not in the gazetteer, it becomes an actor of kind
-///   `unknown`.
+///   `unknown`;
+/// - names no gazetteer knows in an alias list ("APT40, also known as Foo or Bar", "Foo (aka
+///   APT28)") count for the threat group the list names; after a word for a group ("a threat
+///   actor known as Foo", "the group named “Foo”") they become a new threat group; later mentions
+///   of those names count too.
 ///
 /// Immutable once built; `tag` is thread-safe. The gazetteer must outlive the tagger.
 class EntityTagger {

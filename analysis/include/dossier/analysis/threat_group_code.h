@@ -14,8 +14,8 @@ namespace dossier::analysis {
 /// one of the naming schemes vendors use, returns how many tokens it spans (1 or 2); otherwise 0.
 /// Schemes, matched in exact case: `TA` + 3-4 digits (Proofpoint), `UNC` + 3-5 digits (Mandiant),
 /// `APT` + 1-3 digits, `FIN` + 1-2 digits, `TEMP.Name` (FireEye), `DEV-` / `Storm-` + 2-4 digits
-/// (Microsoft), `TAG-` + 2-4 digits (Recorded Future), `G` + 4 digits (MITRE ATT&CK). Costs one
-/// comparison for most words.
+/// (Microsoft), `TAG-` + 2-4 digits (Recorded Future), `UAC-` + 2-4 digits (CERT-UA), `G` + 4 digits (MITRE
+/// ATT&CK). Costs one comparison for most words.
 std::size_t threat_group_code(std::string_view text, const std::vector<Token>& tokens, std::size_t first);
 
 }  // namespace dossier::analysis

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,10 @@ bool is_valid_utf8(std::string_view bytes) noexcept;
 /// surrogate, above U+10FFFF, a stray continuation byte) becomes one U+FFFD. Valid input comes back
 /// unchanged; NUL bytes are kept (they are valid UTF-8). Never throws except `std::bad_alloc`.
 std::string repair_utf8(std::string_view bytes);
+
+/// The first code point of `text`, or -1 when `text` is empty; a negative value when it starts with
+/// an ill-formed sequence.
+std::int32_t first_code_point(std::string_view text) noexcept;
 
 /// Returns the longest prefix of `text` that is at most `max_bytes` long and does not end inside a
 /// UTF-8 sequence. `text` is assumed to be valid UTF-8.
