@@ -3,84 +3,17 @@
 #include <algorithm>
 #include <map>
 
+#include "snippet_matches.h"
+
 namespace dossier::searcher {
 namespace {
 
 constexpr std::string_view kEllipsis = "\u2026";
 
-struct Match {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::string key;  // what matched, to count distinct terms
-};
+using Match = SnippetMatch;
 
 bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// Recognises phrase occurrences in a stream of primary tokens.
-class PhraseMatcher {
- public:
-  explicit PhraseMatcher(const std::vector<std::vector<std::string>>& phrases) : phrases_(phrases) {
-    for (const auto& phrase : phrases_)
-      longest_ = std::max(longest_, phrase.size());
-  }
-
-  // Feeds the next primary token; appends a match for each phrase that ends with it.
-  void feed(const analysis::Token& token, std::vector<Match>& matches) {
-    if (longest_ == 0) return;
-    recent_.push_back(token);
-    if (recent_.size() > longest_) recent_.erase(recent_.begin());
-    for (const auto& phrase : phrases_) {
-      if (phrase.size() > recent_.size()) continue;
-      const std::size_t first = recent_.size() - phrase.size();
-      bool equal = true;
-      for (std::size_t k = 0; k < phrase.size() && equal; ++k)
-        equal = recent_[first + k].term == phrase[k];
-      if (equal) matches.push_back({recent_[first].begin, token.end, "\"" + phrase.front()});
-    }
-  }
-
- private:
-  const std::vector<std::vector<std::string>>& phrases_;
-  std::size_t longest_ = 0;
-  std::vector<analysis::Token> recent_;
-};
-
-// The wildcard prefix `term` starts with, or null.
-const std::string* prefix_of(const std::set<std::string>& prefixes, const std::string& term) {
-  for (const std::string& prefix : prefixes) {
-    if (term.starts_with(prefix)) return &prefix;
-  }
-  return nullptr;
-}
-
-std::vector<Match> find_matches(std::string_view text, const MatchTerms& terms,
-                                const analysis::Analyzer& analyzer, std::string_view language) {
-  std::vector<Match> matches;
-  if (terms.empty()) return matches;
-  PhraseMatcher phrases(terms.phrases);
-  analyzer.for_each_token(text, language, [&](const analysis::Token& token) {
-    if (token.role == analysis::TokenRole::Primary) phrases.feed(token, matches);
-    if (terms.terms.contains(token.term)) {
-      matches.push_back({token.begin, token.end, token.term});
-    } else if (!token.stem.empty() && terms.stems.contains(token.stem)) {
-      matches.push_back({token.begin, token.end, "Z" + token.stem});
-    } else if (const std::string* prefix = prefix_of(terms.prefixes, token.term)) {
-      matches.push_back({token.begin, token.end, "*" + *prefix});
-    }
-  });
-  // A phrase is found when its last word is read, after matches inside it: order by start, and
-  // keep the longest of overlapping matches (an identifier and its parts share a span, too).
-  std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
-  std::vector<Match> kept;
-  for (Match& match : matches) {
-    if (!kept.empty() && match.begin < kept.back().end) continue;
-    kept.push_back(std::move(match));
-  }
-  return kept;
 }
 
 // The run of matches that fits in `width` bytes with the most distinct keys, then the most matches.
@@ -179,7 +112,8 @@ Snippet render(std::string_view text, std::size_t begin, std::size_t end, const 
 Snippet make_snippet(std::string_view text, const MatchTerms& terms, const analysis::Analyzer& analyzer,
                      const SnippetOptions& options, std::string_view language) {
   if (text.empty()) return {};
-  const std::vector<Match> matches = find_matches(text, terms, analyzer, language);
+  const std::vector<Match> matches = find_snippet_matches(
+      text, terms, analyzer, language, options.scan_piece_bytes, options.scan_budget_bytes);
   if (matches.empty()) return render(text, 0, snap_end(text, options.max_bytes, 0), matches);
   const auto [first, last] = best_window(matches, options.max_bytes);
   const std::size_t core_begin = matches[first].begin;

@@ -109,3 +109,63 @@ TEST_CASE("cuts in text without spaces fall on character boundaries", "[snippet]
 TEST_CASE("empty text gives an empty snippet", "[snippet]") {
   CHECK(make_snippet("", MatchTerms{}, analyzer(), {}, "en").text.empty());
 }
+
+namespace {
+
+// `lines` lines of filler words, each ending in a line break.
+std::string filler(int lines) {
+  std::string text;
+  for (int i = 0; i < lines; ++i)
+    text += "the quick brown fox jumps over the lazy dog again and again\n";
+  return text;
+}
+
+SnippetOptions small_scan() {
+  SnippetOptions options;
+  options.scan_piece_bytes = 256;
+  options.scan_budget_bytes = 1024;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("a long text's only match, far past the scan budget, is still found", "[snippet]") {
+  MatchTerms terms;
+  terms.stems = {"zanzibarit"};
+  const std::string text = filler(500) + "The Zanzibarite marker.\n" + filler(20);
+  const Snippet snippet = make_snippet(text, terms, analyzer(), small_scan(), "en");
+  CHECK_THAT(marked(snippet), Catch::Contains("[Zanzibarite]"));
+  CHECK(snippet.anchor == text.find("Zanzibarite"));
+}
+
+TEST_CASE("past the scan budget, a long text is read no further once something matched", "[snippet]") {
+  MatchTerms terms;
+  terms.stems = {"espionag", "fortinet"};
+  // Espionage early; both words together only at the end, beyond the budget.
+  const std::string text = "Espionage first.\n" + filler(500) + "Espionage at Fortinet.\n";
+  const Snippet bounded = make_snippet(text, terms, analyzer(), small_scan(), "en");
+  CHECK(bounded.anchor == 0);
+  SnippetOptions whole;
+  whole.scan_budget_bytes = text.size();
+  const Snippet unbounded = make_snippet(text, terms, analyzer(), whole, "en");
+  CHECK(unbounded.anchor == text.rfind("Espionage"));
+}
+
+TEST_CASE("pieces are cut at line ends, so no word or phrase is split", "[snippet]") {
+  MatchTerms terms;
+  terms.phrases = {{"state", "security"}};
+  // With 256-byte pieces, the phrase straddles a nominal cut unless pieces end at line breaks.
+  std::string text = filler(4);
+  text.resize(250, 'x');
+  text += " state security here\n" + filler(40);
+  const Snippet snippet = make_snippet(text, terms, analyzer(), small_scan(), "en");
+  CHECK_THAT(marked(snippet), Catch::Contains("[state security]"));
+}
+
+TEST_CASE("an accented word past the scan budget is found: pieces are filtered on folded text", "[snippet]") {
+  MatchTerms terms;
+  terms.stems = {"securit"};
+  const std::string text = filler(500) + "La S\u00e9curit\u00e9 nationale.\n";
+  const Snippet snippet = make_snippet(text, terms, analyzer(), small_scan(), "fr");
+  CHECK_THAT(marked(snippet), Catch::Contains("[S\u00e9curit\u00e9]"));
+}

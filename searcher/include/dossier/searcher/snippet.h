@@ -31,6 +31,12 @@ struct Snippet {
 /// Snippet settings.
 struct SnippetOptions {
   std::size_t max_bytes = 240;  ///< target length of the passage, before "…" marks
+  /// Long texts are analysed in pieces of about this many bytes, cut after a line end.
+  std::size_t scan_piece_bytes = 32 * 1024;
+  /// Once this many bytes are analysed and something matched, the rest of the text is not read
+  /// (the passage is the best one found so far); past it, pieces in which no ASCII query term
+  /// occurs in any letter case are skipped unanalysed until a match is found.
+  std::size_t scan_budget_bytes = 128 * 1024;
 };
 
 /// Picks the passage of `text` (UTF-8) of about `options.max_bytes` that holds the most distinct
@@ -38,7 +44,8 @@ struct SnippetOptions {
 /// by folded term or by stem (in `language`, the document's), using the same analyzer, so a snippet
 /// highlights "Sécurité" for a query `securite` and a whole identifier for `CVE-2023-27997`. When
 /// nothing in the text matches (the document matched on its title or path), the start of the text
-/// is shown. Empty text gives an empty snippet.
+/// is shown. Empty text gives an empty snippet. A 500-page report costs about what its first
+/// `options.scan_budget_bytes` cost (see `SnippetOptions`), not a full analysis.
 Snippet make_snippet(std::string_view text, const MatchTerms& terms, const analysis::Analyzer& analyzer,
                      const SnippetOptions& options, std::string_view language);
 
