@@ -53,8 +53,7 @@ ExtractedDocument extract_file(const std::filesystem::path& path, std::uint64_t 
 void prepare_extractors_for_threads() {
   // libxml2 2.9 sets up its global tables lazily, and that first call is not safe to race.
   xmlInitParser();
-  // Poppler's error function is process-wide; the PDF extractor sets it on each call.
-  silence_pdf_diagnostics();
+  // The PDF module needs nothing here: it is loaded on the first PDF, once, thread-safely.
 }
 
 }  // namespace dossier::indexer

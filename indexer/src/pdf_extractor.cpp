@@ -1,36 +1,74 @@
 #include "dossier/indexer/pdf_extractor.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+#include <dlfcn.h>
+#include <unistd.h>
 
+#include <array>
 #include <climits>
-#include <memory>
+#include <filesystem>
 
 #include "dossier/analysis/utf8.h"
 #include "dossier/indexer/metadata_fields.h"
 #include "dossier/indexer/text_extractor.h"
 #include "dossier/indexer/text_lines.h"
+#include "pdf_module.h"
 
 namespace dossier::indexer {
 namespace {
 
-void ignore_poppler_message(const std::string&, void*) {}
-
-std::string to_utf8(const poppler::ustring& text) {
-  if (text.empty()) return {};
-  const poppler::byte_array bytes = text.to_utf8();
-  std::string_view view(bytes.data(), bytes.size());
-  while (!view.empty() && view.back() == '\0')
-    view.remove_suffix(1);
-  return analysis::repair_utf8(view);
+// The directory of the running program, where the build (and an installation) puts the module.
+std::filesystem::path program_folder() {
+  std::array<char, PATH_MAX> buffer{};
+  const ssize_t length = ::readlink("/proc/self/exe", buffer.data(), buffer.size() - 1);
+  if (length <= 0) return {};
+  return std::filesystem::path(std::string(buffer.data(), static_cast<std::size_t>(length))).parent_path();
 }
 
-// One page's text in reading order; "\f" is reserved for page boundaries.
-std::string page_text(const poppler::document& pdf, int index) {
-  const std::unique_ptr<poppler::page> page(pdf.create_page(index));
-  if (!page) return {};
-  std::string text = to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
+// The PDF module, loaded on first use and kept for the life of the process. One loader for the
+// process, not a handle per caller: the dynamic loader's state is process-wide anyway, and worker
+// threads share it (C++ initialises the local static once, thread-safely).
+class PdfModule {
+ public:
+  PdfModule() {
+    const std::filesystem::path beside = program_folder() / kPdfModuleFile;
+    handle_ = ::dlopen(beside.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle_) handle_ = ::dlopen(kPdfModuleFile, RTLD_NOW | RTLD_LOCAL);
+    if (!handle_) {
+      problem_ =
+          std::string("PDF support is not installed (") + kPdfModuleFile + " not found beside the program)";
+      return;
+    }
+    read_ = reinterpret_cast<ReadPdfFunction>(::dlsym(handle_, kReadPdfSymbol));
+    if (!read_) problem_ = std::string("PDF support is broken (") + kPdfModuleFile + " has no reader)";
+  }
+  PdfModule(const PdfModule&) = delete;
+  PdfModule& operator=(const PdfModule&) = delete;
+  // Not unloaded: poppler registers process-wide state that must outlive every caller.
+  ~PdfModule() = default;
+
+  static const PdfModule& instance() {
+    static const PdfModule module;
+    return module;
+  }
+
+  PdfStatus read(std::string_view bytes, PdfContent& content) const {
+    if (!read_) throw ExtractionError(problem_);
+    return read_(bytes.data(), bytes.size(), content);
+  }
+
+ private:
+  void* handle_ = nullptr;
+  ReadPdfFunction read_ = nullptr;
+  std::string problem_;
+};
+
+std::string clean(std::string_view text) {
+  return analysis::repair_utf8(text);
+}
+
+// One page's text; "\f" is reserved for page boundaries.
+std::string page_text(std::string_view raw) {
+  std::string text = clean(raw);
   for (char& c : text) {
     if (c == '\f') c = '\n';
   }
@@ -60,43 +98,43 @@ std::optional<analysis::DocumentDate> pdf_date(std::string_view value) {
   return std::nullopt;
 }
 
-void read_info(const poppler::document& pdf, ExtractedDocument& document, std::string_view first_page) {
-  document.title = one_line(to_utf8(pdf.get_title()), kMaxTitleBytes);
+void read_info(const PdfContent& pdf, ExtractedDocument& document, std::string_view first_page) {
+  document.title = one_line(clean(pdf.title), kMaxTitleBytes);
   if (document.title.empty()) document.title = text_title(first_page);
-  document.author = one_line(to_utf8(pdf.get_author()));
-  document.description = one_line(to_utf8(pdf.get_subject()));
-  document.keywords = split_keywords(to_utf8(pdf.get_keywords()), ",;");
-  document.date = pdf_date(to_utf8(pdf.info_key("CreationDate")));
+  document.author = one_line(clean(pdf.author));
+  document.description = one_line(clean(pdf.subject));
+  document.keywords = split_keywords(clean(pdf.keywords), ",;");
+  document.date = pdf_date(clean(pdf.creation_date));
 }
 
 }  // namespace
 
-// Poppler reports problems in damaged files on stderr unless told otherwise. The setting is
-// process-wide inside poppler; every call stores the same no-op.
-void silence_pdf_diagnostics() {
-  poppler::set_debug_error_function(ignore_poppler_message, nullptr);
+void load_pdf_support() {
+  PdfModule::instance();
 }
 
 ExtractedDocument extract_pdf(std::string_view bytes) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) throw ExtractionError("PDF too large (over 2 GiB)");
-  silence_pdf_diagnostics();
-  const std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!pdf) throw ExtractionError("damaged or not a PDF");
-  if (pdf->is_locked()) throw ExtractionError("encrypted PDF");
-
+  PdfContent pdf;
+  switch (PdfModule::instance().read(bytes, pdf)) {
+    case PdfStatus::Damaged:
+      throw ExtractionError("damaged or not a PDF");
+    case PdfStatus::Encrypted:
+      throw ExtractionError("encrypted PDF");
+    case PdfStatus::Read:
+      break;
+  }
   ExtractedDocument document;
   std::size_t first_page_size = 0;
-  const int pages = pdf->pages();
-  for (int i = 0; i < pages; ++i) {
+  for (std::size_t i = 0; i < pdf.pages.size(); ++i) {
     if (i > 0) {
       document.text.push_back('\f');
       document.page_starts.push_back(document.text.size());
     }
-    document.text.append(page_text(*pdf, i));
+    document.text.append(page_text(pdf.pages[i]));
     if (i == 0) first_page_size = document.text.size();
   }
-  read_info(*pdf, document, std::string_view(document.text).substr(0, first_page_size));
+  read_info(pdf, document, std::string_view(document.text).substr(0, first_page_size));
   return document;
 }
 

@@ -1,5 +1,5 @@
 /// \file
-/// PDF extraction with poppler.
+/// PDF extraction with poppler, which lives in a module (libdossier-pdf.so) loaded on first use.
 #pragma once
 
 #include <string_view>
@@ -15,11 +15,14 @@ namespace dossier::indexer {
 /// page 1 that is not a byline or date), Author, Subject (as description), Keywords (split on ","
 /// and ";"), CreationDate (at day precision, as written: no time zone shift). A PDF with an owner
 /// password only opens like any other. Poppler prints nothing (its debug output is silenced).
+/// Poppler is not linked into the program: the first call loads libdossier-pdf.so from the
+/// program's folder (else the library path) and keeps it loaded. Thread-safe.
 /// Throws `ExtractionError`: "damaged or not a PDF", "encrypted PDF" (a user password is needed),
-/// "PDF too large (over 2 GiB)".
+/// "PDF too large (over 2 GiB)", "PDF support is not installed (...)" when the module is missing.
 ExtractedDocument extract_pdf(std::string_view bytes);
 
-/// Stops poppler from printing diagnostics on stderr (a process-wide setting; idempotent).
-void silence_pdf_diagnostics();
+/// Loads the PDF module now (once per process; idempotent), so worker threads find it loaded.
+/// Does not throw: a missing module is reported by `extract_pdf`.
+void load_pdf_support();
 
 }  // namespace dossier::indexer
