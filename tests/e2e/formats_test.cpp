@@ -156,3 +156,31 @@ TEST_CASE("the first seed report shows its author and month", "[e2e][formats]") 
   CHECK(json["title"] == "Covert Operations in Europe");
   CHECK(json["language"] == "en");
 }
+
+TEST_CASE("a program without its PDF module names each PDF it cannot read and indexes the rest",
+          "[e2e][formats]") {
+  // A copy of the binary in a folder of its own has no libdossier-pdf.so beside it.
+  const TempDir reports, bin, index;
+  const std::filesystem::path lonely = bin.path() / "dossier";
+  std::filesystem::copy_file(dossier::testing::kDossierBinary, lonely);
+  reports.write("brief.pdf", dossier::testing::build_pdf({{{"Quarterly Wiper Review"}}, {}, {}}));
+  reports.write("notes.txt", "A note about dunlins.\n");
+  const std::string db = (index.path() / "db").string();
+  dossier::testing::ProcessSpec spec;
+  spec.argv = {lonely.string(), "index", reports.path().string(), "--db", db, "--json"};
+  spec.env["LD_LIBRARY_PATH"] = std::nullopt;
+  const auto result = dossier::testing::run_process(spec);
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("brief.pdf: PDF support is not installed (libdossier-pdf.so"));
+  CHECK(json_of(result)["added"] == 1);
+}
+
+TEST_CASE("the binary does not link poppler: it is loaded only when a PDF is read", "[e2e][formats]") {
+  dossier::testing::ProcessSpec spec;
+  spec.argv = {"/usr/bin/ldd", dossier::testing::kDossierBinary};
+  const auto result = dossier::testing::run_process(spec);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("libxapian"));
+  CHECK_THAT(result.out, !Catch::Contains("poppler"));
+}
