@@ -14,21 +14,34 @@ constexpr std::size_t kMaxKeyBytes = 200;
 
 using AliasMap = std::map<std::string, std::vector<std::string>>;
 
-void add_alias(AliasMap& aliases, std::string_view prefix, std::string_view name, const std::string& target) {
+// Adds `name` under its alias key, pointing at `target`; returns the key without its prefix
+// (empty when the name has no usable key).
+std::string add_alias(AliasMap& aliases, std::string_view prefix, std::string_view name,
+                      const std::string& target) {
   std::string key = std::string(prefix) + alias_key(name);
-  if (key.size() == prefix.size() || key.size() > kMaxKeyBytes) return;
+  if (key.size() == prefix.size() || key.size() > kMaxKeyBytes) return {};
+  std::string folded = key.substr(prefix.size());
   std::vector<std::string>& targets = aliases[std::move(key)];
   if (std::find(targets.begin(), targets.end(), target) == targets.end()) targets.push_back(target);
+  return folded;
 }
 
-// The actor's own entry, and its names added to `aliases`.
+// The actor's own entry and the list of its names, and its names added to `aliases`.
 void add_actor(const Actor& actor, std::vector<MetadataEntry>& entries, AliasMap& aliases) {
   entries.emplace_back(std::string(schema::kActorKeyPrefix) + actor.id,
                        actor.name + '\t' + std::string(actor_kind_name(actor.kind)) + '\t' + actor.country);
-  add_alias(aliases, schema::kActorAliasKeyPrefix, actor.id, actor.id);
-  add_alias(aliases, schema::kActorAliasKeyPrefix, actor.name, actor.id);
+  std::vector<std::string> names;
+  const auto add = [&](std::string_view name) {
+    std::string key = add_alias(aliases, schema::kActorAliasKeyPrefix, name, actor.id);
+    if (!key.empty()) names.push_back(std::move(key));
+  };
+  add(actor.id);
+  add(actor.name);
   for (const std::string& alias : actor.aliases)
-    add_alias(aliases, schema::kActorAliasKeyPrefix, alias, actor.id);
+    add(alias);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  entries.emplace_back(std::string(schema::kActorNamesKeyPrefix) + actor.id, schema::encode_set(names));
 }
 
 void add_country(const Country& country, std::vector<MetadataEntry>& entries, AliasMap& aliases) {

@@ -61,10 +61,13 @@ void store_gazetteer_metadata(const analysis::Gazetteer& gazetteer, IndexWriter&
   std::unordered_set<std::string> fresh;
   for (const auto& entry : entries)
     fresh.insert(entry.first);
-  for (std::string_view prefix : {schema::kCountryKeyPrefix, schema::kActorKeyPrefix,
-                                  schema::kCountryAliasKeyPrefix, schema::kActorAliasKeyPrefix}) {
+  for (std::string_view prefix :
+       {schema::kCountryKeyPrefix, schema::kActorKeyPrefix, schema::kActorNamesKeyPrefix,
+        schema::kCountryAliasKeyPrefix, schema::kActorAliasKeyPrefix}) {
     for (const std::string& key : writer.metadata_keys(std::string(prefix))) {
-      const bool defined_in_report = key.starts_with(std::string(schema::kActorKeyPrefix) + "unknown-");
+      const bool defined_in_report =
+          (prefix == schema::kActorKeyPrefix || prefix == schema::kActorNamesKeyPrefix) &&
+          key.starts_with(std::string(prefix) + "unknown-");
       if (!fresh.contains(key) && !defined_in_report) writer.set_metadata(key, "");
     }
   }

@@ -23,7 +23,8 @@ std::string alias_key(std::string_view name);
 
 /// Every entry describing `gazetteer`: each country's name; each actor's name, kind and country;
 /// each country code, name, alias and demonym and each actor id, name and alias under its
-/// `alias_key`. Names whose key would be too long for Xapian are left out. Deterministic order.
+/// `alias_key`; and for each actor the sorted list of those keys (`kActorNamesKeyPrefix`). Names whose key
+/// would be too long for Xapian are left out. Deterministic order.
 std::vector<MetadataEntry> gazetteer_metadata(const Gazetteer& gazetteer);
 
 /// The entries for one actor (used for actors defined in a report, kind `unknown`).

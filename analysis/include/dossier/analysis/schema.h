@@ -87,6 +87,10 @@ inline constexpr std::string_view kActorKeyPrefix = "dossier.actor.";
 inline constexpr std::string_view kCountryAliasKeyPrefix = "dossier.alias.country.";
 /// "dossier.alias.actor." + folded id, name or alias -> actor ids joined by `kSetSeparator`.
 inline constexpr std::string_view kActorAliasKeyPrefix = "dossier.alias.actor.";
+/// "dossier.names.actor." + id -> the actor's alias keys (folded id, name, aliases) joined by
+/// `kSetSeparator`: the reverse of the entries above, so a search finds an actor's other names
+/// with one lookup instead of a scan of every alias key.
+inline constexpr std::string_view kActorNamesKeyPrefix = "dossier.names.actor.";
 
 // ---- Helpers -------------------------------------------------------------------------------------
 
