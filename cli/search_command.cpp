@@ -1,6 +1,7 @@
 // `dossier search QUERY... [--db DIR]... [-n N] [--offset K] [--any] [--exact] [--like PATH]
 //  [--country X]... [--actor Y]... [--since D] [--until D] [--sort S] [--facets] [--explain]
-//  [--format F | --json | --count]` and `dossier similar PATH [same flags]`
+//  [--timeout S] [--format F | --json | --count]` and `dossier similar PATH [same flags]`
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -33,6 +34,7 @@ struct SearchFlags {
   std::optional<std::string> since;
   std::optional<std::string> until;
   std::string sort = "relevance";
+  double timeout_seconds = 0;
   OutputFlags output;
 };
 
@@ -73,6 +75,7 @@ int run_search_command(const SearchFlags& flags) {
   request.until = date_flag(flags.until, "--until");
   request.sort = flags.sort == "date" ? searcher::SortOrder::Date : searcher::SortOrder::Relevance;
   request.explain = flags.output.explain;
+  request.time_limit = std::chrono::milliseconds(static_cast<long long>(flags.timeout_seconds * 1000));
   return print_results(searcher.search(request), flags.output);
 }
 
@@ -105,6 +108,12 @@ void add_common_flags(CLI::App& command, SearchFlags& flags) {
   command.add_option("--sort", flags.sort, "Order of hits: relevance (default) or date (newest first)")
       ->check(CLI::IsMember({"relevance", "date"}));
   command.add_option("--facet-limit", flags.facet_limit, "Values per facet (default 20; 0 for all)");
+  command
+      .add_option("--timeout", flags.timeout_seconds,
+                  "Give up (exit 2, with a message) when matching takes longer than SECONDS, rather than "
+                  "print counts that are not exact (default: no limit)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.001, 86400.0));
   add_output_flags(command, flags.output);
 }
 

@@ -1,6 +1,8 @@
 #include "dossier/searcher/searcher.h"
 
 #include <algorithm>
+#include <chrono>
+#include <string>
 #include <system_error>
 
 #include "dossier/analysis/printable.h"
@@ -19,6 +21,17 @@ namespace schema = analysis::schema;
 
 // A writer commits in batches; a reader may need a few attempts during a long run.
 constexpr int kMaxAttempts = 5;
+
+// "0.5 s", "2 s": a time budget as the user wrote it, in seconds.
+std::string format_seconds(std::chrono::milliseconds budget) {
+  std::string text = std::to_string(budget.count() / 1000);
+  if (const auto rest = budget.count() % 1000; rest != 0) {
+    std::string decimals = std::to_string(1000 + rest).substr(1);
+    decimals.erase(decimals.find_last_not_of('0') + 1);
+    text += "." + decimals;
+  }
+  return text + " s";
+}
 
 std::vector<Xapian::Database> open_all(const std::vector<std::filesystem::path>& paths) {
   if (paths.empty()) throw SearchError("no index given");
@@ -203,9 +216,19 @@ SearchResult Searcher::run(const SearchRequest& request) {
   FacetCounter facets;
   facets.attach(enquire);
   // Examining every match makes the total and the facets exact rather than estimates.
+  if (request.time_limit.count() > 0)
+    enquire.set_time_limit(std::chrono::duration<double>(request.time_limit).count());
+  const auto started = std::chrono::steady_clock::now();
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                        static_cast<Xapian::doccount>(request.limit), database_.get_doccount());
+  // Xapian does not say whether its time limit cut the match short; a match that lasted that long
+  // may have been, and its counts are then not exact.
+  if (request.time_limit.count() > 0 && std::chrono::steady_clock::now() - started >= request.time_limit) {
+    throw SearchTimeoutError("the search took longer than its time budget (--timeout " +
+                             format_seconds(request.time_limit) +
+                             "); its counts would not be exact: narrow the query or allow more time");
+  }
   result.total = mset.get_matches_estimated();
   result.facets = facets.result(directory_, request.facet_limit);
   if (request.suggest && result.total < kFewMatches && !is_blank(request.query)) {

@@ -151,3 +151,26 @@ TEST_CASE("an unknown actor of 100,000 bytes is refused at once, not compared wi
   CHECK(result.exit_code == 2);
   CHECK(result.err.starts_with("error: unknown actor"));
 }
+
+TEST_CASE("a query that needs longer than its --timeout exits 2 and says so, and within it answers",
+          "[e2e][hostile]") {
+  const QueryFixture fixture;
+  // 5,000 alternatives take Xapian well over a millisecond to set up and match.
+  std::vector<std::string> words;
+  for (int i = 0; i < 5000; ++i)
+    words.push_back("word" + std::to_string(i));
+  words.emplace_back("espionage");
+  std::vector<std::string> slow = words;
+  slow.insert(slow.end(), {"--any", "--timeout", "0.001"});
+  const ProcessResult over = fixture.search(slow);
+  check_answered(over);
+  CHECK(over.exit_code == 2);
+  CHECK_THAT(over.err, Catch::Contains("took longer than its time budget (--timeout 0.001 s)"));
+  CHECK(over.out.empty());
+
+  std::vector<std::string> patient = words;
+  patient.insert(patient.end(), {"--any", "--timeout", "60"});
+  const ProcessResult within = fixture.search(patient);
+  check_answered(within);
+  CHECK(within.exit_code == 0);
+}

@@ -32,6 +32,13 @@ class DocumentNotFoundError : public SearchError {
   using SearchError::SearchError;
 };
 
+/// Matching took longer than the request's time budget (`SearchRequest::time_limit`): its total
+/// and facets would not be exact, so no result is given.
+class SearchTimeoutError : public SearchError {
+ public:
+  using SearchError::SearchError;
+};
+
 /// The query is not valid in Dossier's query language. `what()` reads
 /// "unbalanced '(' at column 1"; `column` is 1-based and counts characters, not bytes.
 class QuerySyntaxError : public SearchError {

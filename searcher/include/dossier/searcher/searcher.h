@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -62,6 +63,10 @@ struct SearchRequest {
   bool suggest = true;
   /// Fill `SearchResult::parsed_query`, `xapian_query` and each hit's `explanation`.
   bool explain = false;
+  /// A time budget for matching (the part whose cost grows with the index: every match is
+  /// examined for exact counts); zero for none. Past it, Xapian stops matching and the search
+  /// throws `SearchTimeoutError` rather than return counts that are not exact.
+  std::chrono::milliseconds time_limit{0};
 };
 
 /// Below this many matches a search looks for a spelling correction.
