@@ -22,6 +22,7 @@ struct IndexFlags {
   std::optional<std::string> database;
   std::vector<std::string> exclude;
   std::uint64_t max_size = 100'000'000;
+  double extract_timeout_seconds = 60;
   std::vector<std::string> gazetteers;
   double wait_seconds = 0;
   std::size_t batch = 1000;
@@ -44,6 +45,8 @@ indexer::IndexOptions options_from(const IndexFlags& flags) {
   options.roots.assign(flags.paths.begin(), flags.paths.end());
   options.exclude = flags.exclude;
   options.max_file_bytes = flags.max_size;
+  options.extract_timeout =
+      std::chrono::milliseconds(static_cast<long long>(flags.extract_timeout_seconds * 1000));
   options.mode = flags.full ? indexer::RunMode::Full : indexer::RunMode::Incremental;
   options.failed_files = flags.retry_failed ? indexer::FailedFilesPolicy::RetryAll
                                             : indexer::FailedFilesPolicy::RetryWhenChanged;
@@ -131,6 +134,11 @@ void add_flags(CLI::App& command, IndexFlags& flags) {
       ->type_name("GLOB");
   command.add_option("--max-size", flags.max_size, "Fail files larger than BYTES (default 100000000)")
       ->type_name("BYTES");
+  command
+      .add_option("--extract-timeout", flags.extract_timeout_seconds,
+                  "Fail a PDF still being extracted after SECONDS (checked between pages; default 60)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.001, 86400.0));
   command.add_flag("--follow-symlinks", flags.follow_symlinks, "Follow symbolic links (loops are detected)");
   command.add_flag("--retry-failed", flags.retry_failed,
                    "Read files that failed before even if they did not change");

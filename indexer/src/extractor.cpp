@@ -14,7 +14,7 @@
 namespace dossier::indexer {
 namespace {
 
-ExtractedDocument extract_format(FileFormat format, std::string_view bytes) {
+ExtractedDocument extract_format(FileFormat format, std::string_view bytes, const ExtractionLimits& limits) {
   switch (format) {
     case FileFormat::PlainText:
       return extract_plain_text(bytes);
@@ -23,7 +23,7 @@ ExtractedDocument extract_format(FileFormat format, std::string_view bytes) {
     case FileFormat::Html:
       return extract_html(bytes);
     case FileFormat::Pdf:
-      return extract_pdf(bytes);
+      return extract_pdf(bytes, limits);
     case FileFormat::Docx:
       return extract_docx(bytes);
     case FileFormat::Odt:
@@ -34,8 +34,8 @@ ExtractedDocument extract_format(FileFormat format, std::string_view bytes) {
 
 }  // namespace
 
-ExtractedDocument extract(FileFormat format, std::string_view bytes) {
-  ExtractedDocument document = extract_format(format, bytes);
+ExtractedDocument extract(FileFormat format, std::string_view bytes, const ExtractionLimits& limits) {
+  ExtractedDocument document = extract_format(format, bytes, limits);
   if (document.author.empty() || !document.date) {
     // Many reports carry their byline and date only in their first lines.
     TextMetadata found = find_text_metadata(document.text);

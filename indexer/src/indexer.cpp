@@ -241,7 +241,10 @@ class Run {
       }
       const SourceFile source{file.path,    item.root->path, item.format,
                               bytes.size(), file.mtime_ns,   prepared.digest.hex()};
-      prepared.built = builder_->build(source, extract(item.format, bytes));
+      ExtractionLimits limits;
+      limits.budget = options_.extract_timeout;
+      limits.deadline = std::chrono::steady_clock::now() + options_.extract_timeout;
+      prepared.built = builder_->build(source, extract(item.format, bytes, limits));
     } catch (const std::exception& e) {
       prepared.error = *e.what() ? e.what() : "cannot be indexed";
     } catch (const Xapian::Error& e) {

@@ -7,6 +7,7 @@
 #include <climits>
 #include <filesystem>
 
+#include "dossier/analysis/duration_text.h"
 #include "dossier/analysis/utf8.h"
 #include "dossier/indexer/metadata_fields.h"
 #include "dossier/indexer/text_extractor.h"
@@ -51,9 +52,9 @@ class PdfModule {
     return module;
   }
 
-  PdfStatus read(std::string_view bytes, PdfContent& content) const {
+  PdfStatus read(std::string_view bytes, const PdfLimits& limits, PdfContent& content) const {
     if (!read_) throw ExtractionError(problem_);
-    return read_(bytes.data(), bytes.size(), content);
+    return read_(bytes.data(), bytes.size(), limits, content);
   }
 
  private:
@@ -64,6 +65,12 @@ class PdfModule {
 
 std::string clean(std::string_view text) {
   return analysis::repair_utf8(text);
+}
+
+// "256 MiB", or bytes for a limit that is not a whole number of MiB.
+std::string bytes_text(std::size_t bytes) {
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  return bytes % kMiB == 0 ? std::to_string(bytes / kMiB) + " MiB" : std::to_string(bytes) + " bytes";
 }
 
 // One page's text; "\f" is reserved for page boundaries.
@@ -113,14 +120,21 @@ void load_pdf_support() {
   PdfModule::instance();
 }
 
-ExtractedDocument extract_pdf(std::string_view bytes) {
+ExtractedDocument extract_pdf(std::string_view bytes, const ExtractionLimits& limits) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) throw ExtractionError("PDF too large (over 2 GiB)");
   PdfContent pdf;
-  switch (PdfModule::instance().read(bytes, pdf)) {
+  switch (PdfModule::instance().read(bytes, {limits.deadline, limits.max_text_bytes}, pdf)) {
     case PdfStatus::Damaged:
       throw ExtractionError("damaged or not a PDF");
     case PdfStatus::Encrypted:
       throw ExtractionError("encrypted PDF");
+    case PdfStatus::OutOfTime:
+      throw ExtractionError("took longer than " + analysis::seconds_text(limits.budget) +
+                            " to extract (stopped at page " + std::to_string(pdf.pages.size() + 1) + " of " +
+                            std::to_string(pdf.page_count) + ")");
+    case PdfStatus::TooMuchText:
+      throw ExtractionError("more than " + bytes_text(limits.max_text_bytes) + " of text (at page " +
+                            std::to_string(pdf.pages.size()) + " of " + std::to_string(pdf.page_count) + ")");
     case PdfStatus::Read:
       break;
   }

@@ -5,6 +5,7 @@
 // this tree with one compiler, so the structs below cross the boundary as they are.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@ namespace dossier::indexer {
 /// What the module read from a PDF: UTF-8 as poppler gives it (the caller repairs and trims).
 struct PdfContent {
   std::vector<std::string> pages;  ///< each page's text in reading order
+  std::size_t page_count = 0;      ///< pages the PDF has (more than `pages` when stopped early)
   std::string title;
   std::string author;
   std::string subject;
@@ -22,11 +24,24 @@ struct PdfContent {
 };
 
 /// Whether the module could read the PDF.
-enum class PdfStatus { Read, Damaged, Encrypted };
+enum class PdfStatus {
+  Read,
+  Damaged,
+  Encrypted,
+  OutOfTime,    ///< the deadline passed: `content.pages` holds the pages read before it
+  TooMuchText,  ///< the pages' text passed the limit: `content.pages` holds those read before
+};
+
+/// What the module may spend on one PDF.
+struct PdfLimits {
+  std::chrono::steady_clock::time_point deadline;  ///< checked before each page
+  std::size_t max_text_bytes = 0;                  ///< of all pages together
+};
 
 /// The module's one entry point, `dossier_read_pdf`: reads `size` bytes at `data` into `content`.
-/// Never throws; poppler prints nothing.
-using ReadPdfFunction = PdfStatus (*)(const char* data, std::size_t size, PdfContent& content) noexcept;
+/// `content.page_count` is set whenever the PDF opens. Never throws; poppler prints nothing.
+using ReadPdfFunction = PdfStatus (*)(const char* data, std::size_t size, const PdfLimits& limits,
+                                      PdfContent& content) noexcept;
 
 inline constexpr const char* kPdfModuleFile = "libdossier-pdf.so";
 inline constexpr const char* kReadPdfSymbol = "dossier_read_pdf";

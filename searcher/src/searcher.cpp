@@ -5,6 +5,7 @@
 #include <string>
 #include <system_error>
 
+#include "dossier/analysis/duration_text.h"
 #include "dossier/analysis/printable.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/searcher/query_builder.h"
@@ -21,17 +22,6 @@ namespace schema = analysis::schema;
 
 // A writer commits in batches; a reader may need a few attempts during a long run.
 constexpr int kMaxAttempts = 5;
-
-// "0.5 s", "2 s": a time budget as the user wrote it, in seconds.
-std::string format_seconds(std::chrono::milliseconds budget) {
-  std::string text = std::to_string(budget.count() / 1000);
-  if (const auto rest = budget.count() % 1000; rest != 0) {
-    std::string decimals = std::to_string(1000 + rest).substr(1);
-    decimals.erase(decimals.find_last_not_of('0') + 1);
-    text += "." + decimals;
-  }
-  return text + " s";
-}
 
 std::vector<Xapian::Database> open_all(const std::vector<std::filesystem::path>& paths) {
   if (paths.empty()) throw SearchError("no index given");
@@ -226,7 +216,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   // may have been, and its counts are then not exact.
   if (request.time_limit.count() > 0 && std::chrono::steady_clock::now() - started >= request.time_limit) {
     throw SearchTimeoutError("the search took longer than its time budget (--timeout " +
-                             format_seconds(request.time_limit) +
+                             analysis::seconds_text(request.time_limit) +
                              "); its counts would not be exact: narrow the query or allow more time");
   }
   result.total = mset.get_matches_estimated();

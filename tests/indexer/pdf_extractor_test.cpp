@@ -151,3 +151,21 @@ TEST_CASE("arrays and dictionaries nested 100,000 deep do not overflow the stack
                                     "6 0 obj " + dictionaries + " endobj\n")));
   CHECK(extracts_or_refuses(raw_pdf("<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "BT " + arrays + " Tj ET")));
 }
+
+TEST_CASE("a PDF still being read at its deadline fails, naming the page it stopped at", "[pdf][hostile]") {
+  const std::string pdf = build_pdf(TestPdf{{{"first page"}, {"second page"}, {"third page"}}, {}, {}});
+  dossier::indexer::ExtractionLimits limits;
+  limits.budget = std::chrono::milliseconds(1500);
+  limits.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  CHECK_THROWS_WITH(extract_pdf(pdf, limits), "took longer than 1.5 s to extract (stopped at page 1 of 3)");
+  // The same file with time to spare is read whole.
+  limits.deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  CHECK(extract_pdf(pdf, limits).page_starts.size() == 2);
+}
+
+TEST_CASE("a PDF whose text outgrows the limit fails instead of filling memory", "[pdf][hostile]") {
+  const std::string pdf = build_pdf(TestPdf{{{"first page of text"}, {"second page of text"}}, {}, {}});
+  dossier::indexer::ExtractionLimits limits;
+  limits.max_text_bytes = 25;
+  CHECK_THROWS_WITH(extract_pdf(pdf, limits), "more than 25 bytes of text (at page 2 of 2)");
+}

@@ -2,6 +2,7 @@
 /// What an extractor gives back: the text to index and the metadata found in the file.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <stdexcept>
@@ -32,6 +33,19 @@ struct ExtractedDocument {
 class ExtractionError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+/// What one file's extraction may spend. Formats whose cost is linear in their size (text,
+/// Markdown, HTML, DOCX, ODT: bounded by `--max-size` and the zip limits) need none; a PDF's cost
+/// is poppler's, which crafted files can make very large, so it is checked between pages.
+struct ExtractionLimits {
+  /// Past this moment a PDF stops at its next page and fails ("took longer than ..."); the
+  /// default, the far future, never stops one.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  /// How long `deadline` was set for, to name it in the message.
+  std::chrono::milliseconds budget{0};
+  /// A PDF whose text grows past this many bytes fails ("more than ... of text").
+  std::size_t max_text_bytes = std::size_t{256} << 20;
 };
 
 }  // namespace dossier::indexer

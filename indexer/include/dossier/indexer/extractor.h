@@ -15,8 +15,8 @@ namespace dossier::indexer {
 /// When the format's own metadata names no author or no date, they are looked for in the opening
 /// lines of the text (`find_text_metadata`: "Written by Britt Verregghen - March 2024"). Every
 /// string of the result is valid UTF-8. Throws `ExtractionError` (with a one-line reason such as
-/// "encrypted PDF") when the bytes cannot be read as that format.
-ExtractedDocument extract(FileFormat format, std::string_view bytes);
+/// "encrypted PDF") when the bytes cannot be read as that format, or a PDF exceeds `limits`.
+ExtractedDocument extract(FileFormat format, std::string_view bytes, const ExtractionLimits& limits = {});
 
 /// Initialises the global state of the parsing libraries (libxml2, poppler) on the calling thread.
 /// Call once before `extract` runs on several threads at a time; calling it again is harmless.

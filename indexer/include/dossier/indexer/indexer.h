@@ -37,6 +37,9 @@ struct IndexOptions {
   std::vector<std::string> exclude;              ///< gitignore-style patterns relative to each root
   SymlinkPolicy symlinks = SymlinkPolicy::Skip;  ///< follow symbolic links below the roots or not
   std::uint64_t max_file_bytes = 100'000'000;    ///< larger files fail with a reason
+  /// A PDF still being extracted this long after it was read fails with a reason (checked
+  /// between pages; see `ExtractionLimits`).
+  std::chrono::milliseconds extract_timeout{60'000};
   RunMode mode = RunMode::Incremental;
   FailedFilesPolicy failed_files = FailedFilesPolicy::RetryWhenChanged;
   std::size_t jobs = 0;               ///< threads reading, extracting and analysing files (0: one per core)

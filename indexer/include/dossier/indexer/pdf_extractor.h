@@ -18,8 +18,10 @@ namespace dossier::indexer {
 /// Poppler is not linked into the program: the first call loads libdossier-pdf.so from the
 /// program's folder (else the library path) and keeps it loaded. Thread-safe.
 /// Throws `ExtractionError`: "damaged or not a PDF", "encrypted PDF" (a user password is needed),
-/// "PDF too large (over 2 GiB)", "PDF support is not installed (...)" when the module is missing.
-ExtractedDocument extract_pdf(std::string_view bytes);
+/// "PDF too large (over 2 GiB)", "PDF support is not installed (...)" when the module is missing,
+/// "took longer than 60 s to extract (stopped at page 120 of 500)" past `limits.deadline` (checked
+/// before each page), "more than 256 MiB of text" past `limits.max_text_bytes`.
+ExtractedDocument extract_pdf(std::string_view bytes, const ExtractionLimits& limits = {});
 
 /// Loads the PDF module now (once per process; idempotent), so worker threads find it loaded.
 /// Does not throw: a missing module is reported by `extract_pdf`.
