@@ -62,6 +62,13 @@ const StoredFile* IndexState::find(const analysis::Digest& path_digest) const {
   return it == files_.end() ? nullptr : &it->second;
 }
 
+bool IndexState::mark_seen(const analysis::Digest& path_digest) {
+  const auto it = files_.find(path_digest);
+  if (it == files_.end() || it->second.seen) return false;
+  it->second.seen = true;
+  return true;
+}
+
 std::size_t IndexState::count_under(const analysis::Digest& root_digest) const {
   std::size_t count = 0;
   for (const auto& [digest, file] : files_)

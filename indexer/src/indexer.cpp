@@ -152,27 +152,25 @@ class Run {
   // Files that need reading; the rest are counted as unchanged or skipped without being opened.
   std::vector<WorkItem> plan() {
     std::vector<WorkItem> items;
-    std::size_t found = 0;
-    for (const RootScan& scan : scans_)
-      found += scan.files.size();
-    seen_.reserve(found);
     for (const RootScan& scan : scans_) {
       for (const fs::path& special : scan.special)
         skip(special.native(), "not a regular file (FIFO, socket or device)");
       for (const FoundFile& file : scan.files) {
         const analysis::Digest path_digest = analysis::digest_of(file.path);
-        if (!seen_.insert(path_digest).second) continue;  // under two roots: indexed once
+        const StoredFile* stored = state_.find(path_digest);
+        if (!mark_seen(path_digest, stored)) continue;  // under two roots: indexed once
         const auto format = format_for_path(file.path);
         if (!format) {
           skip(file.path, "not a supported format");
           continue;
         }
-        const StoredFile* stored = state_.find(path_digest);
         if (!full_ && stored && stored->size == file.size && stored->mtime_ns == file.mtime_ns) {
           ++report_.unchanged;
           continue;
         }
-        const RememberedFailure* failure = failures_.find(path_digest.hex());
+        const RememberedFailure* failure =
+            failures_.all().empty() ? nullptr : failures_.find(path_digest.hex());
+        if (failure && !stored) seen_failures_.insert(path_digest);
         if (!full_ && failure && failure->size == file.size && failure->mtime_ns == file.mtime_ns &&
             options_.failed_files == FailedFilesPolicy::RetryWhenChanged) {
           skip(file.path, "failed before and unchanged since (" + failure->reason + ")");
@@ -185,6 +183,20 @@ class Run {
     return items;
   }
 
+  // Records that the walk found `path_digest`; false when it was found before (a file under two
+  // roots). Stored files carry the mark themselves, so a run keeps no set of every path it saw;
+  // new paths need one only when several roots could give the same path twice.
+  bool mark_seen(const analysis::Digest& path_digest, const StoredFile* stored) {
+    if (stored) return state_.mark_seen(path_digest);
+    return scans_.size() < 2 || new_paths_seen_.insert(path_digest).second;
+  }
+
+  bool was_seen(const analysis::Digest& path_digest) const {
+    const StoredFile* stored = state_.find(path_digest);
+    return (stored && stored->seen) || seen_failures_.contains(path_digest) ||
+           new_paths_seen_.contains(path_digest);
+  }
+
   // Stored files of roots walked completely that the walk did not see, by content digest (a new
   // path with the same content is a rename). Files below an unreadable folder are not vanished.
   void find_vanished() {
@@ -192,7 +204,7 @@ class Run {
     for (const RootScan& scan : scans_)
       roots[scan.id] = &scan;
     for (const auto& [path_digest, stored] : state_.files()) {
-      if (seen_.contains(path_digest) || !deletable_roots_.contains(stored.root_digest)) continue;
+      if (stored.seen || !deletable_roots_.contains(stored.root_digest)) continue;
       const RootScan* root = roots.at(stored.root_digest);
       if (!root->unseen.empty()) {
         const std::string path = analysis::decode_record_path(writer_.document(stored.docid).get_data());
@@ -344,7 +356,7 @@ class Run {
     for (const auto& [path_digest, failure] : failures_.all()) {
       const auto digest = analysis::parse_digest(path_digest);
       const auto root = analysis::parse_digest(failure.root_digest);
-      if ((!digest || !seen_.contains(*digest)) && root && deletable_roots_.contains(*root))
+      if ((!digest || !was_seen(*digest)) && root && deletable_roots_.contains(*root))
         gone.push_back(path_digest);
     }
     for (const std::string& path_digest : gone)
@@ -382,6 +394,7 @@ class Run {
   }
 
   void remember_failure(const WorkItem& item, const std::string& reason) {
+    seen_failures_.insert(item.path_digest);
     failures_.remember(writer_, item.path_digest.hex(),
                        {item.file->size, item.file->mtime_ns, item.root->digest, reason});
     fail(item.file->path, reason);
@@ -418,7 +431,10 @@ class Run {
   bool full_ = false;
   std::vector<RootScan> scans_;
   std::unordered_set<analysis::Digest, analysis::DigestHash> deletable_roots_;
-  std::unordered_set<analysis::Digest, analysis::DigestHash> seen_;
+  // New paths the walk found, kept only with several roots (see `mark_seen`), and new paths with
+  // a remembered failure, old or from this run (so that the failure is not forgotten as gone).
+  std::unordered_set<analysis::Digest, analysis::DigestHash> new_paths_seen_;
+  std::unordered_set<analysis::Digest, analysis::DigestHash> seen_failures_;
   std::unordered_map<analysis::Digest, std::vector<analysis::Digest>, analysis::DigestHash> vanished_;
   IndexReport report_;
   std::unordered_set<std::string> defined_actors_;

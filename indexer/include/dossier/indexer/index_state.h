@@ -19,6 +19,7 @@ struct StoredFile {
   std::int64_t mtime_ns = 0;
   analysis::Digest content_digest;  ///< of the bytes indexed
   analysis::Digest root_digest;     ///< of the root's path
+  bool seen = false;                ///< found by this run's walk (`IndexState::mark_seen`)
 };
 
 /// Every file an index holds, keyed by the digest of its path. Loaded with a few sequential passes
@@ -38,6 +39,10 @@ class IndexState {
 
   /// All stored files by path digest.
   const Files& files() const noexcept { return files_; }
+
+  /// Marks the stored file with `path_digest` as found by this run's walk. False when there is no
+  /// such file or it was marked before (the same file under two roots).
+  bool mark_seen(const analysis::Digest& path_digest);
 
   /// How many stored files were found under the root with `root_digest`.
   std::size_t count_under(const analysis::Digest& root_digest) const;
