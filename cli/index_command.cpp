@@ -1,5 +1,4 @@
 // `dossier index PATH... [--db DIR] [--full] [--wait SECONDS] [--json] ...`
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -13,6 +12,7 @@
 #include "environment.h"
 #include "exit_codes.h"
 #include "progress_bar.h"
+#include "seconds.h"
 
 namespace dossier::cli {
 namespace {
@@ -45,13 +45,12 @@ indexer::IndexOptions options_from(const IndexFlags& flags) {
   options.roots.assign(flags.paths.begin(), flags.paths.end());
   options.exclude = flags.exclude;
   options.max_file_bytes = flags.max_size;
-  options.extract_timeout =
-      std::chrono::milliseconds(static_cast<long long>(flags.extract_timeout_seconds * 1000));
+  options.extract_timeout = milliseconds_of(flags.extract_timeout_seconds);
   options.mode = flags.full ? indexer::RunMode::Full : indexer::RunMode::Incremental;
   options.failed_files = flags.retry_failed ? indexer::FailedFilesPolicy::RetryAll
                                             : indexer::FailedFilesPolicy::RetryWhenChanged;
   options.symlinks = flags.follow_symlinks ? indexer::SymlinkPolicy::Follow : indexer::SymlinkPolicy::Skip;
-  options.wait = std::chrono::milliseconds(static_cast<std::int64_t>(flags.wait_seconds * 1000));
+  options.wait = milliseconds_of(flags.wait_seconds);
   options.commit.max_documents = flags.batch;
   options.jobs = flags.jobs;
   return options;

@@ -1,7 +1,6 @@
 // `dossier search QUERY... [--db DIR]... [-n N] [--offset K] [--any] [--exact] [--like PATH]
 //  [--country X]... [--actor Y]... [--since D] [--until D] [--sort S] [--facets] [--explain]
 //  [--timeout S] [--format F | --json | --count]` and `dossier similar PATH [same flags]`
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -16,6 +15,7 @@
 #include "environment.h"
 #include "exit_codes.h"
 #include "search_output.h"
+#include "seconds.h"
 
 namespace dossier::cli {
 namespace {
@@ -75,7 +75,7 @@ int run_search_command(const SearchFlags& flags) {
   request.until = date_flag(flags.until, "--until");
   request.sort = flags.sort == "date" ? searcher::SortOrder::Date : searcher::SortOrder::Relevance;
   request.explain = flags.output.explain;
-  request.time_limit = std::chrono::milliseconds(static_cast<long long>(flags.timeout_seconds * 1000));
+  request.time_limit = milliseconds_of(flags.timeout_seconds);
   return print_results(searcher.search(request), flags.output);
 }
 

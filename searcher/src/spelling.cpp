@@ -37,12 +37,12 @@ std::u32string code_points(std::string_view text) {
   return out;
 }
 
-// Where `term` first has an ASCII byte that is not a lower-case letter (terms are folded; bytes of
-// other scripts count as letters), or npos.
+// Where `term` first has an ASCII byte that is not a lower-case letter or an apostrophe ("o'brien"
+// is a word; terms are folded; bytes of other scripts count as letters), or npos.
 std::size_t first_non_letter(std::string_view term) {
   for (std::size_t i = 0; i < term.size(); ++i) {
     const auto c = static_cast<unsigned char>(term[i]);
-    if (c < 0x80 && !(c >= 'a' && c <= 'z')) return i;
+    if (c < 0x80 && !(c >= 'a' && c <= 'z') && c != '\'') return i;
   }
   return std::string_view::npos;
 }

@@ -74,3 +74,8 @@ TEST_CASE("a word is never corrected to an identifier or a number, however frequ
   CHECK(nearest_word(database, "cybr") == "cyber");
   CHECK(nearest_word(database, "cvee") == std::nullopt);
 }
+
+TEST_CASE("a word with an apostrophe can still be the spelling suggested", "[spelling]") {
+  const auto database = vocabulary({{"o'brien", 9}, {"o'brine", 1}});
+  CHECK(nearest_word(database, "o'brine") == "o'brien");
+}
