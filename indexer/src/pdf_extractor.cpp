@@ -116,10 +116,6 @@ void read_info(const PdfContent& pdf, ExtractedDocument& document, std::string_v
 
 }  // namespace
 
-void load_pdf_support() {
-  PdfModule::instance();
-}
-
 ExtractedDocument extract_pdf(std::string_view bytes, const ExtractionLimits& limits) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) throw ExtractionError("PDF too large (over 2 GiB)");
   PdfContent pdf;

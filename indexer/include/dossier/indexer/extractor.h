@@ -18,7 +18,8 @@ namespace dossier::indexer {
 /// "encrypted PDF") when the bytes cannot be read as that format, or a PDF exceeds `limits`.
 ExtractedDocument extract(FileFormat format, std::string_view bytes, const ExtractionLimits& limits = {});
 
-/// Initialises the global state of the parsing libraries (libxml2, poppler) on the calling thread.
+/// Initialises the global state of the parsing libraries (libxml2; the PDF module loads itself
+/// once, thread-safely, on the first PDF) on the calling thread.
 /// Call once before `extract` runs on several threads at a time; calling it again is harmless.
 void prepare_extractors_for_threads();
 

@@ -23,8 +23,4 @@ namespace dossier::indexer {
 /// before each page), "more than 256 MiB of text" past `limits.max_text_bytes`.
 ExtractedDocument extract_pdf(std::string_view bytes, const ExtractionLimits& limits = {});
 
-/// Loads the PDF module now (once per process; idempotent), so worker threads find it loaded.
-/// Does not throw: a missing module is reported by `extract_pdf`.
-void load_pdf_support();
-
 }  // namespace dossier::indexer
