@@ -24,13 +24,6 @@ pkg_check_modules(poppler_cpp REQUIRED IMPORTED_TARGET poppler-cpp>=22)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
 find_package(Threads REQUIRED)
 
-# jemalloc replaces glibc's malloc in the dossier binary: documents are built on worker threads
-# and freed on the writer thread, which glibc's per-thread arenas handle with lock contention
-# (DESIGN.md, "Dependencies"). Not with the sanitizers, which bring their own allocator.
-if(NOT DOSSIER_SANITIZE AND NOT DOSSIER_FUZZ)
-  pkg_check_modules(jemalloc REQUIRED IMPORTED_TARGET jemalloc)
-endif()
-
 # CLD2 (language detection) has neither a CMake config nor a pkg-config file on Debian.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
 find_library(CLD2_LIBRARY cld2 REQUIRED)

@@ -8,7 +8,7 @@ packages=(
   g++ cmake make pkg-config git ca-certificates clang-format-14
   libxapian-dev libicu-dev libcli11-dev catch2
   nlohmann-json3-dev libxxhash-dev libcld2-dev
-  libxml2-dev libpoppler-cpp-dev libzip-dev libjemalloc-dev
+  libxml2-dev libpoppler-cpp-dev libzip-dev
 )
 # Extra packages a caller may ask for (e.g. the benchmark's omindex and ripgrep).
 packages+=("$@")
