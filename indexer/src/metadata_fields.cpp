@@ -6,10 +6,6 @@
 namespace dossier::indexer {
 namespace {
 
-bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 bool is_ascii_letter(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -22,7 +18,7 @@ std::string one_line(std::string_view text, std::size_t max_bytes) {
   out.reserve(valid.size());
   bool space = false;
   for (char c : valid) {
-    if (is_space(c)) {
+    if (analysis::is_ascii_space(c)) {
       space = !out.empty();
       continue;
     }

@@ -1,13 +1,8 @@
 #include "text_builder.h"
 
+#include "dossier/analysis/utf8.h"
+
 namespace dossier::indexer {
-namespace {
-
-bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-}  // namespace
 
 void TextBuilder::write_due_space() {
   if (space_due_ && !text_.empty() && text_.back() != '\n') text_.push_back(' ');
@@ -16,7 +11,7 @@ void TextBuilder::write_due_space() {
 
 void TextBuilder::append_collapsed(std::string_view text) {
   for (char c : text) {
-    if (is_space(c)) {
+    if (analysis::is_ascii_space(c)) {
       space_due_ = true;
       continue;
     }

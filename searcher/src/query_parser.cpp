@@ -29,10 +29,6 @@ bool is_field(std::string_view name) noexcept {
   return false;
 }
 
-bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // Length of a quote character at `i` (", “ or ”), or 0.
 std::size_t quote_length(std::string_view s, std::size_t i) noexcept {
   if (s[i] == '"') return 1;
@@ -54,7 +50,7 @@ class Lexer {
   }
 
   Lexeme next() {
-    while (pos_ < query_.size() && is_space(query_[pos_]))
+    while (pos_ < query_.size() && analysis::is_ascii_space(query_[pos_]))
       ++pos_;
     const std::size_t start = pos_;
     if (pos_ == query_.size()) return {Lexeme::Type::End, {}, start};
@@ -62,11 +58,12 @@ class Lexer {
     if (c == '(') return ++pos_, Lexeme{Lexeme::Type::LParen, "(", start};
     if (c == ')') return ++pos_, Lexeme{Lexeme::Type::RParen, ")", start};
     if (const std::size_t quote = quote_length(query_, pos_)) return phrase(start, quote);
-    if (c == '-' && pos_ + 1 < query_.size() && !is_space(query_[pos_ + 1]) && query_[pos_ + 1] != ')') {
+    if (c == '-' && pos_ + 1 < query_.size() && !analysis::is_ascii_space(query_[pos_ + 1]) &&
+        query_[pos_ + 1] != ')') {
       return ++pos_, Lexeme{Lexeme::Type::Minus, "-", start};
     }
-    while (pos_ < query_.size() && !is_space(query_[pos_]) && query_[pos_] != '(' && query_[pos_] != ')' &&
-           quote_length(query_, pos_) == 0) {
+    while (pos_ < query_.size() && !analysis::is_ascii_space(query_[pos_]) && query_[pos_] != '(' &&
+           query_[pos_] != ')' && quote_length(query_, pos_) == 0) {
       ++pos_;
     }
     std::string word(query_.substr(start, pos_ - start));

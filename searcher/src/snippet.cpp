@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "dossier/analysis/utf8.h"
 #include "snippet_matches.h"
 
 namespace dossier::searcher {
@@ -11,10 +12,6 @@ namespace {
 constexpr std::string_view kEllipsis = "\u2026";
 
 using Match = SnippetMatch;
-
-bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 // The run of matches that fits in `width` bytes with the most distinct keys, then the most matches.
 std::pair<std::size_t, std::size_t> best_window(const std::vector<Match>& matches, std::size_t width) {
@@ -41,23 +38,20 @@ std::pair<std::size_t, std::size_t> best_window(const std::vector<Match>& matche
 // Thai) is cut on a character boundary instead.
 constexpr std::size_t kMaxSnapBytes = 24;
 
-bool is_continuation(char c) noexcept {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
 // Moves `begin` forward (never past `limit`) to a line or sentence start, else a word start.
 std::size_t snap_begin(std::string_view text, std::size_t begin, std::size_t limit) {
   if (begin <= kMaxSnapBytes) return 0;  // so close to the start that "…" would hide little
   for (std::size_t i = begin; i + 1 < limit; ++i) {
-    if (text[i] == '\n' || ((text[i] == '.' || text[i] == '!' || text[i] == '?') && is_space(text[i + 1]))) {
+    if (text[i] == '\n' ||
+        ((text[i] == '.' || text[i] == '!' || text[i] == '?') && analysis::is_ascii_space(text[i + 1]))) {
       return i + 1;
     }
   }
-  if (is_space(text[begin - 1])) return begin;
+  if (analysis::is_ascii_space(text[begin - 1])) return begin;
   for (std::size_t i = begin; i < limit && i < begin + kMaxSnapBytes; ++i) {
-    if (is_space(text[i])) return i;
+    if (analysis::is_ascii_space(text[i])) return i;
   }
-  while (begin < limit && is_continuation(text[begin]))
+  while (begin < limit && analysis::is_continuation_byte(text[begin]))
     ++begin;
   return begin;
 }
@@ -65,11 +59,11 @@ std::size_t snap_begin(std::string_view text, std::size_t begin, std::size_t lim
 // Moves `end` back (never before `limit`) to the end of a word, else a character boundary.
 std::size_t snap_end(std::string_view text, std::size_t end, std::size_t limit) {
   if (end >= text.size()) return text.size();
-  if (is_space(text[end])) return end;
+  if (analysis::is_ascii_space(text[end])) return end;
   for (std::size_t i = end; i > limit && i + kMaxSnapBytes > end; --i) {
-    if (is_space(text[i - 1])) return i - 1;
+    if (analysis::is_ascii_space(text[i - 1])) return i - 1;
   }
-  while (end > limit && is_continuation(text[end]))
+  while (end > limit && analysis::is_continuation_byte(text[end]))
     --end;
   return end;
 }
@@ -95,7 +89,7 @@ Snippet render(std::string_view text, std::size_t begin, std::size_t end, const 
       continue;
     }
     const auto c = static_cast<unsigned char>(text[i]);
-    if (is_space(text[i]) || c < 0x20 || c == 0x7F) {
+    if (analysis::is_ascii_space(text[i]) || c < 0x20 || c == 0x7F) {
       pending_space = !snippet.text.empty() && snippet.text != kEllipsis;
       continue;
     }

@@ -6,20 +6,13 @@
 #include <utility>
 
 #include "dossier/analysis/normalizer.h"
+#include "dossier/analysis/utf8.h"
 
 namespace dossier::searcher {
 namespace {
 
 // How far past a piece's nominal end a line end (then a space) is looked for.
 constexpr std::size_t kCutSlack = 4096;
-
-bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-bool is_continuation(char c) noexcept {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
 
 // Where the piece starting at `start` ends: after a line end near `start + size`, else after a
 // space, else on a character boundary (text without spaces), so no word is cut in two.
@@ -30,10 +23,10 @@ std::size_t piece_end(std::string_view text, std::size_t start, std::size_t size
   const std::size_t line = text.substr(0, until).find('\n', from);
   if (line != std::string_view::npos) return line + 1;
   for (std::size_t i = from; i < until; ++i) {
-    if (is_space(text[i])) return i + 1;
+    if (analysis::is_ascii_space(text[i])) return i + 1;
   }
   std::size_t i = from;
-  while (i < text.size() && is_continuation(text[i]))
+  while (i < text.size() && analysis::is_continuation_byte(text[i]))
     ++i;
   return i;
 }

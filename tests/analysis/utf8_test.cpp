@@ -2,7 +2,10 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <string_view>
 
+using dossier::analysis::is_ascii_space;
+using dossier::analysis::is_continuation_byte;
 using dossier::analysis::is_valid_utf8;
 using dossier::analysis::repair_utf8;
 using dossier::analysis::utf8_prefix;
@@ -35,4 +38,16 @@ TEST_CASE("a prefix never ends inside a multi-byte character", "[utf8]") {
   CHECK(utf8_prefix(text, 5) == "\xe4\xb8\xad");
   CHECK(utf8_prefix(text, 3) == "\xe4\xb8\xad");
   CHECK(utf8_prefix(text, 2).empty());
+}
+
+TEST_CASE("ASCII white space and UTF-8 continuation bytes are told apart from everything else", "[utf8]") {
+  for (const char c : {' ', '\t', '\n', '\r', '\f', '\v'})
+    REQUIRE(is_ascii_space(c));
+  // No byte of U+00A0 (NO-BREAK SPACE) or U+3000 (IDEOGRAPHIC SPACE) is taken for ASCII space.
+  for (const char c : std::string_view("a\0_\xC2\xA0\xE3\x80\x80", 8))
+    REQUIRE_FALSE(is_ascii_space(c));
+  const std::string_view e_acute = "\xC3\xA9";
+  REQUIRE_FALSE(is_continuation_byte(e_acute[0]));
+  REQUIRE(is_continuation_byte(e_acute[1]));
+  REQUIRE_FALSE(is_continuation_byte('e'));
 }

@@ -28,4 +28,15 @@ std::int32_t first_code_point(std::string_view text) noexcept;
 /// UTF-8 sequence. `text` is assumed to be valid UTF-8.
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) noexcept;
 
+/// True for the six ASCII white-space bytes (space, tab, LF, CR, FF, VT): `isspace` in the "C"
+/// locale without its locale lookup. Never true for a byte of a multi-byte character.
+constexpr bool is_ascii_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/// True for a UTF-8 continuation byte (10xxxxxx), which never starts a character.
+constexpr bool is_continuation_byte(char c) noexcept {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
 }  // namespace dossier::analysis
