@@ -63,10 +63,6 @@ class PdfModule {
   std::string problem_;
 };
 
-std::string clean(std::string_view text) {
-  return analysis::repair_utf8(text);
-}
-
 // "256 MiB", or bytes for a limit that is not a whole number of MiB.
 std::string bytes_text(std::size_t bytes) {
   constexpr std::size_t kMiB = std::size_t{1} << 20;
@@ -75,7 +71,7 @@ std::string bytes_text(std::size_t bytes) {
 
 // One page's text; "\f" is reserved for page boundaries.
 std::string page_text(std::string_view raw) {
-  std::string text = clean(raw);
+  std::string text = analysis::repair_utf8(raw);
   for (char& c : text) {
     if (c == '\f') c = '\n';
   }
@@ -105,13 +101,15 @@ std::optional<analysis::DocumentDate> pdf_date(std::string_view value) {
   return std::nullopt;
 }
 
+// The fields as poppler gave them: one_line (split_keywords too) repairs UTF-8 itself, and a date
+// is read from its digits only.
 void read_info(const PdfContent& pdf, ExtractedDocument& document, std::string_view first_page) {
-  document.title = one_line(clean(pdf.title), kMaxTitleBytes);
+  document.title = one_line(pdf.title, kMaxTitleBytes);
   if (document.title.empty()) document.title = text_title(first_page);
-  document.author = one_line(clean(pdf.author));
-  document.description = one_line(clean(pdf.subject));
-  document.keywords = split_keywords(clean(pdf.keywords), ",;");
-  document.date = pdf_date(clean(pdf.creation_date));
+  document.author = one_line(pdf.author);
+  document.description = one_line(pdf.subject);
+  document.keywords = split_keywords(pdf.keywords, ",;");
+  document.date = pdf_date(pdf.creation_date);
 }
 
 }  // namespace
