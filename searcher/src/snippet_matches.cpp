@@ -1,7 +1,6 @@
 #include "snippet_matches.h"
 
 #include <algorithm>
-#include <optional>
 #include <set>
 #include <utility>
 

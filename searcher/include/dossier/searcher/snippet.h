@@ -34,8 +34,8 @@ struct SnippetOptions {
   /// Long texts are analysed in pieces of about this many bytes, cut after a line end.
   std::size_t scan_piece_bytes = 32 * 1024;
   /// Once this many bytes are analysed and something matched, the rest of the text is not read
-  /// (the passage is the best one found so far); past it, pieces in which no ASCII query term
-  /// occurs in any letter case are skipped unanalysed until a match is found.
+  /// (the passage is the best one found so far); past it, pieces whose folded text holds no
+  /// query term (a stem without its last letter) are skipped unanalysed until a match is found.
   std::size_t scan_budget_bytes = 128 * 1024;
 };
 
