@@ -19,9 +19,10 @@ inline const std::string kDossierBinary = DOSSIER_BINARY;
 inline const std::filesystem::path kCorpusDir = DOSSIER_CORPUS_DIR;
 
 /// Runs `dossier args...` with `NO_COLOR` unset, `DOSSIER_DB` unset and `HOME` pointing at
-/// `home` unless the spec's environment says otherwise.
+/// `home` unless the spec's environment says otherwise. The built binary runs unless
+/// `spec.argv` already names a copy of it.
 inline ProcessResult run_dossier(std::vector<std::string> args, ProcessSpec spec = {}) {
-  spec.argv = {kDossierBinary};
+  spec.argv = {spec.argv.empty() ? kDossierBinary : spec.argv.front()};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   spec.env.try_emplace("DOSSIER_DB", std::nullopt);
   spec.env.try_emplace("NO_COLOR", std::nullopt);

@@ -285,6 +285,11 @@ ProcessResult index_read_only(const Fixture& fixture) {
   if (::geteuid() == 0) {
     open_to_everyone(fixture.reports.path());
     open_to_everyone(fixture.index.path());
+    // "nobody" cannot reach the built binary when the checkout is in a private folder (such as
+    // one made by `mktemp -d`), so it runs a copy from the index's folder, open to everyone.
+    const fs::path program = fixture.index.path() / "dossier";
+    fs::copy_file(dossier::testing::kDossierBinary, program, fs::copy_options::overwrite_existing);
+    spec.argv = {program.string()};
     spec.user_id = 65534;
   }
   return fixture.index_reports(spec);
