@@ -1,6 +1,5 @@
 // `dossier show PATH [--db DIR] [--json]`
 #include <cstdio>
-#include <ctime>
 #include <memory>
 #include <string>
 
@@ -8,7 +7,7 @@
 #include "dossier/analysis/entity_report.h"
 #include "dossier/analysis/language.h"
 #include "dossier/analysis/printable.h"
-#include "dossier/analysis/utf8.h"
+#include "dossier/searcher/document_format.h"
 #include "dossier/searcher/search_errors.h"
 #include "dossier/searcher/searcher.h"
 #include "environment.h"
@@ -23,20 +22,6 @@ struct ShowFlags {
   bool json = false;
 };
 
-nlohmann::ordered_json or_null(const std::string& text) {
-  return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(analysis::repair_utf8(text));
-}
-
-// "2024-03-06T10:00:00Z" for nanoseconds since the epoch.
-std::string iso_time(std::int64_t ns) {
-  const std::time_t seconds = static_cast<std::time_t>(ns / 1'000'000'000);
-  std::tm utc{};
-  ::gmtime_r(&seconds, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
-
 int run_show_command(const ShowFlags& flags) {
   searcher::Searcher searcher(resolve_database(flags.database, read_database_environment()));
   searcher::DocumentView view;
@@ -48,25 +33,13 @@ int run_show_command(const ShowFlags& flags) {
   }
   const analysis::DocumentRecord& r = view.record;
   if (flags.json) {
-    nlohmann::ordered_json object = {{"path", analysis::repair_utf8(r.path)},
-                                     {"title", r.title},
-                                     {"format", r.format},
-                                     {"size", r.size},
-                                     {"modified", iso_time(r.mtime_ns)},
-                                     {"author", or_null(r.author)},
-                                     {"date", or_null(r.date)},
-                                     {"language", or_null(r.language)},
-                                     {"description", or_null(r.description)},
-                                     {"keywords", r.keywords},
-                                     {"url", or_null(r.canonical_url)},
-                                     {"pages", r.page_starts.empty() ? 0 : r.page_starts.size() + 1}};
-    object.update(analysis::to_json(view.entities));
-    std::printf("%s\n",
-                object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
+    std::printf("%s\n", searcher::document_json(view)
+                            .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                            .c_str());
   } else {
     std::printf("path: %s\ntitle: %s\nformat: %s\nsize: %llu bytes\nmodified: %s\n",
                 analysis::printable(r.path).c_str(), analysis::printable(r.title).c_str(), r.format.c_str(),
-                static_cast<unsigned long long>(r.size), iso_time(r.mtime_ns).c_str());
+                static_cast<unsigned long long>(r.size), searcher::iso_utc_time(r.mtime_ns).c_str());
     const auto line = [](const char* label, const std::string& value) {
       if (!value.empty()) std::printf("%s: %s\n", label, analysis::printable(value).c_str());
     };

@@ -57,4 +57,11 @@ Xapian::Database open_index(const std::filesystem::path& path) {
   }
 }
 
+std::string describe_indexes(const std::vector<std::filesystem::path>& paths) {
+  std::string text;
+  for (const auto& path : paths)
+    text += (text.empty() ? "" : ", ") + path.string();
+  return text;
+}
+
 }  // namespace dossier::searcher

@@ -60,22 +60,33 @@ std::optional<LastRun> last_run_of(const Xapian::Database& database) {
   return run;
 }
 
-IndexStats read_once(Xapian::Database& database, const fs::path& path, std::size_t top) {
-  database.reopen();
+IndexStats read_once(std::vector<Xapian::Database>& shards, const std::vector<fs::path>& paths,
+                     std::size_t top) {
   IndexStats stats;
-  stats.database = path.string();
-  stats.documents = database.get_doccount();
-  stats.size_bytes = folder_bytes(path);
-  stats.roots = roots_of(database);
-  stats.last_run = last_run_of(database);
+  Xapian::Database all;
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    Xapian::Database& shard = shards[i];
+    shard.reopen();
+    all.add_database(shard);
+    stats.size_bytes += folder_bytes(paths[i]);
+    for (RootStats& root : roots_of(shard))
+      stats.roots.push_back(std::move(root));
+    // Several shards: the run that finished last (UTC ISO 8601 text sorts by time).
+    std::optional<LastRun> run = last_run_of(shard);
+    if (run && (!stats.last_run || run->finished > stats.last_run->finished)) stats.last_run = std::move(run);
+  }
+  std::sort(stats.roots.begin(), stats.roots.end(),
+            [](const RootStats& a, const RootStats& b) { return a.path < b.path; });
+  stats.database = describe_indexes(paths);
+  stats.documents = all.get_doccount();
   // Facets over every document: the same exact counting as a search that matches everything.
   FacetCounter counter;
-  Xapian::Enquire enquire(database);
+  Xapian::Enquire enquire(all);
   enquire.set_query(Xapian::Query::MatchAll);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   counter.attach(enquire);
-  enquire.get_mset(0, 0, database.get_doccount());
-  Facets facets = counter.result(EntityDirectory({database}), top);
+  enquire.get_mset(0, 0, all.get_doccount());
+  Facets facets = counter.result(EntityDirectory(shards), top);
   stats.countries = std::move(facets.countries);
   stats.actors = std::move(facets.actors);
   return stats;
@@ -84,14 +95,21 @@ IndexStats read_once(Xapian::Database& database, const fs::path& path, std::size
 }  // namespace
 
 IndexStats read_index_stats(const fs::path& database_path, std::size_t top) {
-  Xapian::Database database = open_index(database_path);
+  return read_index_stats(std::vector<fs::path>{database_path}, top);
+}
+
+IndexStats read_index_stats(const std::vector<fs::path>& database_paths, std::size_t top) {
+  if (database_paths.empty()) throw SearchError("no index given");
+  std::vector<Xapian::Database> shards;
+  for (const fs::path& path : database_paths)
+    shards.push_back(open_index(path));
   for (int attempt = 1;; ++attempt) {
     try {
-      return read_once(database, database_path, top);
+      return read_once(shards, database_paths, top);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kMaxAttempts) throw SearchError("the index kept changing while it was read; try again");
     } catch (const Xapian::Error& e) {
-      throw SearchError("cannot read index " + database_path.string() + ": " + e.get_description());
+      throw SearchError("cannot read index " + describe_indexes(database_paths) + ": " + e.get_description());
     }
   }
 }

@@ -41,31 +41,28 @@ Json or_null(const std::string& text) {
   return text.empty() ? Json() : Json(text);
 }
 
-Json plain_facet(const std::vector<FacetValue>& values) {
-  Json out = Json::array();
-  for (const FacetValue& v : values)
-    out.push_back({{"value", v.value}, {"name", v.name}, {"count", v.count}});
-  return out;
+Json facets_json(const Facets& facets) {
+  return {{"country", facet_values_json(facets.countries, FacetFields::Plain)},
+          {"actor", facet_values_json(facets.actors, FacetFields::Actor)},
+          {"year", facet_values_json(facets.years, FacetFields::Plain)},
+          {"language", facet_values_json(facets.languages, FacetFields::Plain)},
+          {"type", facet_values_json(facets.types, FacetFields::Plain)}};
 }
 
-Json facets_json(const Facets& facets) {
-  Json actors = Json::array();
-  for (const FacetValue& v : facets.actors) {
-    actors.push_back({{"value", v.value},
-                      {"name", v.name},
-                      {"kind", analysis::actor_kind_name(v.kind)},
-                      {"country", v.country},
-                      {"count", v.count}});
-  }
-  return {{"country", plain_facet(facets.countries)},
-          {"actor", std::move(actors)},
-          {"year", plain_facet(facets.years)},
-          {"language", plain_facet(facets.languages)},
-          {"type", plain_facet(facets.types)}};
+Json timeline_json(const Timeline& timeline) {
+  const auto counts = [](const std::vector<TimelineCount>& periods) {
+    Json out = Json::array();
+    for (const TimelineCount& period : periods)
+      out.push_back({{"value", period.value}, {"count", period.count}});
+    return out;
+  };
+  return {
+      {"months", counts(timeline.months)}, {"years", counts(timeline.years)}, {"undated", timeline.undated}};
 }
 
 Json hit_json(const SearchHit& hit, bool explain) {
   Json json = {{"rank", hit.rank},
+               {"id", hit.id},
                {"score", rounded(hit.score)},
                {"path", analysis::repair_utf8(hit.path)},
                {"title", analysis::repair_utf8(hit.title)},
@@ -98,7 +95,23 @@ std::string dump(const Json& json) {
 
 }  // namespace
 
-std::string format_json(const SearchResult& result) {
+nlohmann::ordered_json facet_values_json(const std::vector<FacetValue>& values, FacetFields fields) {
+  Json out = Json::array();
+  for (const FacetValue& v : values) {
+    if (fields == FacetFields::Plain) {
+      out.push_back({{"value", v.value}, {"name", v.name}, {"count", v.count}});
+      continue;
+    }
+    out.push_back({{"value", v.value},
+                   {"name", v.name},
+                   {"kind", analysis::actor_kind_name(v.kind)},
+                   {"country", v.country},
+                   {"count", v.count}});
+  }
+  return out;
+}
+
+nlohmann::ordered_json search_result_json(const SearchResult& result) {
   Json hits = Json::array();
   for (const SearchHit& hit : result.hits)
     hits.push_back(hit_json(hit, explained(result)));
@@ -113,7 +126,12 @@ std::string format_json(const SearchResult& result) {
     json["explain"] = {{"parsed", or_null(analysis::repair_utf8(result.parsed_query))},
                        {"xapian", analysis::repair_utf8(result.xapian_query)}};
   }
-  return dump(json);
+  if (result.timeline) json["timeline"] = timeline_json(*result.timeline);
+  return json;
+}
+
+std::string format_json(const SearchResult& result) {
+  return dump(search_result_json(result));
 }
 
 std::string format_json_lines(const SearchResult& result) {

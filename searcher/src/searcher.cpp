@@ -38,13 +38,6 @@ Xapian::Database combined(const std::vector<Xapian::Database>& shards) {
   return all;
 }
 
-std::string describe(const std::vector<std::filesystem::path>& paths) {
-  std::string text;
-  for (const auto& path : paths)
-    text += (text.empty() ? "" : ", ") + path.string();
-  return text;
-}
-
 std::vector<std::string> ids_of(const std::vector<analysis::RecordedEntity>& entities) {
   std::vector<std::string> ids;
   for (const auto& entity : entities)
@@ -58,7 +51,7 @@ Searcher::Searcher(const std::filesystem::path& database)
     : Searcher(std::vector<std::filesystem::path>{database}) {}
 
 Searcher::Searcher(const std::vector<std::filesystem::path>& databases)
-    : description_(describe(databases)),
+    : description_(describe_indexes(databases)),
       shards_(open_all(databases)),
       database_(combined(shards_)),
       directory_(shards_) {}
@@ -97,8 +90,22 @@ Xapian::Query Searcher::filters(const SearchRequest& request) const {
     required.push_back(date_range_query(request.since ? request.since->first_day() : 0,
                                         request.until ? request.until->last_day() : 0));
   }
-  if (required.empty()) return {};
-  return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+  // A document has one language and one format: several values mean any of them.
+  std::vector<std::string> languages;
+  for (const std::string& language : request.languages)
+    languages.push_back(directory_.resolve_language(language));
+  if (!languages.empty()) add(languages, schema::kLanguagePrefix);
+  std::vector<std::string> types;
+  for (const std::string& type : request.types)
+    types.push_back(analyzer_.fold(type));
+  if (!types.empty()) add(types, schema::kFormatPrefix);
+  if (required.empty() && !request.undated_only) return {};
+  Xapian::Query all = required.empty()
+                          ? Xapian::Query::MatchAll
+                          : Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+  // date_range_query(0, 0) is every dated document.
+  if (request.undated_only) all = Xapian::Query(Xapian::Query::OP_AND_NOT, all, date_range_query(0, 0));
+  return all;
 }
 
 namespace {
@@ -138,6 +145,7 @@ SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery&
   analysis::DocumentRecord record = analysis::decode_record(match.get_document().get_data());
   SearchHit hit;
   hit.score = match.get_weight();
+  hit.id = *match;
   MatchTerms terms = built.match_terms;
   // The names this document uses for an actor a query word was expanded to are matches, too.
   hit.matched_aliases = alias_surfaces(record, built.alias_actors);
@@ -205,6 +213,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
   if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kDateFirstSlot, true);
   FacetCounter facets;
   facets.attach(enquire);
+  TimelineCounter timeline;
+  if (request.timeline) enquire.add_matchspy(&timeline);
   // Examining every match makes the total and the facets exact rather than estimates.
   if (request.time_limit.count() > 0)
     enquire.set_time_limit(std::chrono::duration<double>(request.time_limit).count());
@@ -221,6 +231,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   }
   result.total = mset.get_matches_estimated();
   result.facets = facets.result(directory_, request.facet_limit);
+  if (request.timeline) result.timeline = timeline.result(result.total);
   if (request.suggest && result.total < kFewMatches && !is_blank(request.query)) {
     result.suggestion =
         suggest_query(database_, request.query, parse_query(request.query), analyzer_).value_or("");
@@ -261,13 +272,48 @@ Xapian::docid Searcher::document_for(const std::filesystem::path& path) {
 DocumentView Searcher::show(const std::filesystem::path& path) {
   try {
     database_.reopen();
-    const Xapian::docid id = document_for(path);
-    DocumentView view;
-    view.record = analysis::decode_record(database_.get_document(id).get_data());
-    view.entities = entity_report(view.record);
-    return view;
+    return view_of(document_for(path));
   } catch (const Xapian::Error& e) {
     throw SearchError("cannot read " + description_ + ": " + e.get_description());
+  }
+}
+
+DocumentView Searcher::show(Xapian::docid id) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      database_.reopen();
+      return view_of(id);
+    } catch (const Xapian::DocNotFoundError&) {
+      throw DocumentNotFoundError("no document with id " + std::to_string(id) + " in the index");
+    } catch (const Xapian::InvalidArgumentError&) {
+      throw DocumentNotFoundError("no document with id " + std::to_string(id) + " in the index");
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kMaxAttempts) throw SearchError("the index kept changing while it was read; try again");
+    } catch (const Xapian::Error& e) {
+      throw SearchError("cannot read " + description_ + ": " + e.get_description());
+    }
+  }
+}
+
+DocumentView Searcher::view_of(Xapian::docid id) {
+  DocumentView view;
+  view.record = analysis::decode_record(database_.get_document(id).get_data());
+  view.entities = entity_report(view.record);
+  return view;
+}
+
+std::vector<FacetValue> Searcher::entities(const EntityListRequest& request) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      database_.reopen();
+      for (Xapian::Database& shard : shards_)
+        shard.reopen();
+      return list_entities(database_, shards_, directory_, request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kMaxAttempts) throw SearchError("the index kept changing while it was read; try again");
+    } catch (const Xapian::Error& e) {
+      throw SearchError("cannot read " + description_ + ": " + e.get_description());
+    }
   }
 }
 

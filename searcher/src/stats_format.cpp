@@ -3,6 +3,7 @@
 #include "dossier/analysis/printable.h"
 #include "dossier/analysis/utf8.h"
 #include "dossier/searcher/index_stats.h"
+#include "dossier/searcher/result_format.h"
 
 namespace dossier::searcher {
 namespace {
@@ -46,24 +47,14 @@ std::string stats_to_json(const IndexStats& stats) {
   for (const RootStats& root : stats.roots) {
     roots.push_back({{"path", analysis::repair_utf8(root.path)}, {"documents", root.documents}});
   }
-  Json countries = Json::array();
-  for (const FacetValue& v : stats.countries)
-    countries.push_back({{"value", v.value}, {"name", v.name}, {"count", v.count}});
-  Json actors = Json::array();
-  for (const FacetValue& v : stats.actors) {
-    actors.push_back({{"value", v.value},
-                      {"name", v.name},
-                      {"kind", analysis::actor_kind_name(v.kind)},
-                      {"country", v.country},
-                      {"count", v.count}});
-  }
-  const Json json = {{"database", analysis::repair_utf8(stats.database)},
+  const Json json = {{"version", kJsonVersion},
+                     {"database", analysis::repair_utf8(stats.database)},
                      {"documents", stats.documents},
                      {"size_bytes", stats.size_bytes},
                      {"roots", std::move(roots)},
                      {"last_run", stats.last_run ? last_run_json(*stats.last_run) : Json()},
-                     {"countries", std::move(countries)},
-                     {"actors", std::move(actors)}};
+                     {"countries", facet_values_json(stats.countries, FacetFields::Plain)},
+                     {"actors", facet_values_json(stats.actors, FacetFields::Actor)}};
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

@@ -151,3 +151,59 @@ TEST_CASE("year, language and type facets count every match", "[metadata]") {
     types.insert(type.value + ":" + std::to_string(type.count));
   CHECK(types == std::set<std::string>{"md:3", "txt:2", "pdf:1"});
 }
+
+TEST_CASE("language and type filters keep documents in any of the values given", "[metadata]") {
+  const Library library;
+  SearchRequest norwegian = query("");
+  norwegian.languages = {"Norwegian"};
+  CHECK(library.files(norwegian) == std::vector<std::string>{"no.txt"});
+  SearchRequest types = query("");
+  types.types = {"pdf", "TXT"};
+  CHECK(library.file_set(types) == std::set<std::string>{"two-pages.pdf", "feb-month.txt", "no.txt"});
+  SearchRequest both = query("botnet");
+  both.types = {"txt"};
+  both.languages = {"en"};
+  CHECK(library.files(both) == std::vector<std::string>{"feb-month.txt"});
+  SearchRequest unknown = query("botnet");
+  unknown.languages = {"Klingon"};
+  CHECK_THROWS_AS(library.search(unknown), dossier::searcher::UnknownEntityError);
+}
+
+TEST_CASE("the undated filter keeps only documents without a date", "[metadata]") {
+  const Library library;
+  SearchRequest undated = query("");
+  undated.undated_only = true;
+  CHECK(library.files(undated) == std::vector<std::string>{"no.txt"});
+  undated.since = dossier::analysis::make_date(2020);
+  CHECK(library.files(undated).empty());
+}
+
+TEST_CASE("timeline counts add up to the total and each agrees with its date filter", "[metadata]") {
+  const Library library;
+  SearchRequest request = query("*");
+  request.timeline = true;
+  const SearchResult result = library.search(request);
+  REQUIRE(result.timeline);
+  const dossier::searcher::Timeline& timeline = *result.timeline;
+  std::size_t sum = timeline.undated;
+  std::set<std::string> months;
+  for (const auto& month : timeline.months) {
+    months.insert(month.value + ":" + std::to_string(month.count));
+    sum += month.count;
+    // A month bar counts exactly what filtering on that month keeps.
+    const auto date = dossier::analysis::parse_iso_date(month.value);
+    SearchRequest filtered = query("");
+    filtered.since = date;
+    filtered.until = date;
+    CHECK(library.search(filtered).total == month.count);
+  }
+  for (const auto& year : timeline.years)
+    sum += year.count;
+  CHECK(months == std::set<std::string>{"2023-11:1", "2024-01:1", "2024-02:2"});
+  REQUIRE(timeline.years.size() == 1);
+  CHECK(timeline.years[0].value == "2024");
+  CHECK(timeline.years[0].count == 1);
+  CHECK(timeline.undated == 1);
+  CHECK(sum == result.total);
+  CHECK_FALSE(library.search(query("*")).timeline);
+}

@@ -21,6 +21,7 @@ SearchResult sample() {
   result.total = 1;
   SearchHit hit;
   hit.rank = 1;
+  hit.id = 42;
   hit.score = 12.34567;
   hit.path = "/data/reports/a.txt";
   hit.title = "Title \x1b[2J";
@@ -45,7 +46,7 @@ TEST_CASE("JSON has the documented fields and marks highlights with escaped HTML
   CHECK(
       format_json(sample()) ==
       "{\"version\":1,\"query\":\"mivd "
-      "<x>\",\"total\":1,\"offset\":0,\"suggestion\":null,\"hits\":[{\"rank\":1,"
+      "<x>\",\"total\":1,\"offset\":0,\"suggestion\":null,\"hits\":[{\"rank\":1,\"id\":42,"
       "\"score\":12.346,\"path\":\"/data/reports/a.txt\",\"title\":\"Title \\u001b[2J\",\"snippet\":\"the "
       "<b>MIVD</b> &amp; &lt;co&gt;\",\"countries\":[\"CN\",\"NL\"],\"actors\":[\"Ministry of State "
       "Security\"],\"format\":\"pdf\",\"date\":\"2024-03\",\"author\":null,\"language\":\"en\",\"page\":2,"

@@ -191,6 +191,21 @@ TEST_CASE("show returns a document's record with its entities named", "[searcher
   CHECK_THROWS_AS(searcher.show(reports.path() / "absent.txt"), dossier::searcher::DocumentNotFoundError);
 }
 
+TEST_CASE("each hit carries the id that shows its document", "[searcher]") {
+  const Corpus corpus;
+  Searcher searcher(corpus.database());
+  SearchRequest request;
+  request.query = "espionage";
+  const SearchResult result = searcher.search(request);
+  REQUIRE_FALSE(result.hits.empty());
+  for (const auto& hit : result.hits) {
+    CHECK(hit.id > 0);
+    CHECK(searcher.show(hit.id).record.path == hit.path);
+  }
+  CHECK_THROWS_AS(searcher.show(Xapian::docid{0}), dossier::searcher::DocumentNotFoundError);
+  CHECK_THROWS_AS(searcher.show(Xapian::docid{100000}), dossier::searcher::DocumentNotFoundError);
+}
+
 TEST_CASE("a search like a document ranks the others by shared telling words and leaves it out",
           "[searcher]") {
   const Corpus corpus;

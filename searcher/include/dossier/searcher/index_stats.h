@@ -49,7 +49,13 @@ struct IndexStats {
 /// `SearchError` when it cannot be read.
 IndexStats read_index_stats(const std::filesystem::path& database, std::size_t top);
 
-/// The stats as one JSON object (an interface: see DESIGN.md): `{"database", "documents",
+/// The same for several indexes searched together as shards of one corpus: `database` lists
+/// them (", "), documents, sizes and roots are summed, the last run is the one that finished
+/// last, and the entity counts are over all of them. Throws as above for any of them, and
+/// `SearchError` when the list is empty.
+IndexStats read_index_stats(const std::vector<std::filesystem::path>& databases, std::size_t top);
+
+/// The stats as one JSON object (an interface: see DESIGN.md): `{"version": 1, "database", "documents",
 /// "size_bytes", "roots": [{"path", "documents"}], "last_run": {"finished", "seconds", "added",
 /// "updated", "renamed", "deleted", "unchanged", "skipped", "failed", "root_errors"} or null,
 /// "countries": [{"value", "name", "count"}], "actors": [{"value", "name", "kind", "country",

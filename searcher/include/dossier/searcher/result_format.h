@@ -4,7 +4,9 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "dossier/searcher/searcher.h"
 
@@ -35,15 +37,29 @@ std::string format_text(const SearchResult& result, const TextStyle& style);
 /// Actors shown on a hit's line before "+N more".
 inline constexpr std::size_t kShownActors = 3;
 
+/// Which fields a facet value has in JSON.
+enum class FacetFields {
+  Plain,  ///< `{"value", "name", "count"}`: countries, years, languages, types
+  Actor,  ///< `{"value", "name", "kind", "country", "count"}`
+};
+
+/// Facet values (or entity counts: `dossier stats`, `GET /api/entities`) as a JSON array.
+nlohmann::ordered_json facet_values_json(const std::vector<FacetValue>& values, FacetFields fields);
+
 /// One JSON object:
 /// `{"version": 1, "query": "...", "total": N, "offset": K, "suggestion": null, "hits": [{"rank": 1,
-/// "score": 12.3, "path": "...", "title": "...", "snippet": "...", "countries": ["CN"], "actors":
+/// "id": 42, "score": 12.3, "path": "...", "title": "...", "snippet": "...", "countries": ["CN"], "actors":
 /// ["Ministry of State Security"], ..., "matched_aliases": []}], "facets": {...}}`; with
 /// `SearchRequest::explain`, `"explain": {"parsed", "xapian"}` and per hit `"explain": [{"term",
 /// "weight"}]`. The snippet is HTML-escaped text (`&amp;`, `&lt;`, `&gt;`) with each matched word
 /// wrapped in `<b>` and `</b>`. Strings are valid UTF-8 (bad bytes in paths become U+FFFD).
 /// `facets` is always present.
 std::string format_json(const SearchResult& result);
+
+/// The object `format_json` prints, for callers that add fields to it (the HTTP API adds
+/// `"took_ms"`). With `SearchRequest::timeline` it has `"timeline": {"months": [{"value":
+/// "2024-03", "count"}], "years": [{"value": "2023", "count"}], "undated": N}`.
+nlohmann::ordered_json search_result_json(const SearchResult& result);
 
 /// JSON lines: each hit as its own object (the fields of a hit in `format_json`), one per line.
 std::string format_json_lines(const SearchResult& result);

@@ -18,11 +18,13 @@
 #include "dossier/analysis/document_record.h"
 #include "dossier/analysis/entity_report.h"
 #include "dossier/searcher/entity_directory.h"
+#include "dossier/searcher/entity_listing.h"
 #include "dossier/searcher/explain.h"
 #include "dossier/searcher/facets.h"
 #include "dossier/searcher/match_terms.h"
 #include "dossier/searcher/query_builder.h"
 #include "dossier/searcher/snippet.h"
+#include "dossier/searcher/timeline.h"
 
 namespace dossier::searcher {
 
@@ -48,6 +50,11 @@ struct SearchRequest {
   std::vector<std::string> actors;     ///< keep documents naming each of these (id, name or alias)
   std::optional<analysis::DocumentDate> since;  ///< keep documents whose date starts on or after this
   std::optional<analysis::DocumentDate> until;  ///< keep documents whose date ends on or before this
+  std::vector<std::string> languages;  ///< keep documents in any of these languages (code or English name)
+  std::vector<std::string> types;      ///< keep documents of any of these formats ("pdf", "md"...)
+  /// Keep only documents without a date (the "no date" bar of a timeline); with `since` or
+  /// `until` nothing matches.
+  bool undated_only = false;
   SortOrder sort = SortOrder::Relevance;
   std::size_t facet_limit = 20;  ///< values per facet; 0 for all
   SnippetOptions snippet;
@@ -67,6 +74,8 @@ struct SearchRequest {
   /// examined for exact counts); zero for none. Past it, Xapian stops matching and the search
   /// throws `SearchTimeoutError` rather than return counts that are not exact.
   std::chrono::milliseconds time_limit{0};
+  /// Fill `SearchResult::timeline`: every match counted by the month of its date.
+  bool timeline = false;
 };
 
 /// Below this many matches a search looks for a spelling correction.
@@ -75,8 +84,11 @@ inline constexpr std::size_t kFewMatches = 3;
 /// One ranked document.
 struct SearchHit {
   std::size_t rank = 0;  ///< 1-based over the whole result list (offset included)
-  double score = 0.0;    ///< BM25 weight; only comparable within one result list
-  std::string path;      ///< absolute path as stored (may be non-UTF-8)
+  /// The document's id in the index (in the shards searched together, in this order): stable
+  /// while the document stays indexed, and what `Searcher::show(Xapian::docid)` takes.
+  Xapian::docid id = 0;
+  double score = 0.0;  ///< BM25 weight; only comparable within one result list
+  std::string path;    ///< absolute path as stored (may be non-UTF-8)
   std::string title;
   Snippet snippet;
   std::vector<std::string> countries;  ///< codes of the countries the document names, most mentioned first
@@ -102,8 +114,9 @@ struct SearchResult {
   /// A corrected query ("espionage" for "espionnage") when fewer than `kFewMatches` documents
   /// matched and a word has a more frequent near neighbour in the index; "" otherwise. Never applied.
   std::string suggestion;
-  std::string parsed_query;  ///< with `explain`: the syntax tree (`to_string`), "" for `like` alone
-  std::string xapian_query;  ///< with `explain`: the Xapian query run (`Query::get_description`)
+  std::string parsed_query;          ///< with `explain`: the syntax tree (`to_string`), "" for `like` alone
+  std::string xapian_query;          ///< with `explain`: the Xapian query run (`Query::get_description`)
+  std::optional<Timeline> timeline;  ///< with `SearchRequest::timeline`
 };
 
 /// One indexed document as stored.
@@ -138,10 +151,19 @@ class Searcher {
   /// `DocumentNotFoundError` when no document has that path.
   DocumentView show(const std::filesystem::path& path);
 
+  /// The stored details of document `id` (a `SearchHit::id`), read from the latest commit.
+  /// Throws `DocumentNotFoundError` when no document has that id.
+  DocumentView show(Xapian::docid id);
+
+  /// The countries or actors the index knows whose names start with `request.prefix`, with the
+  /// number of documents naming each (see `list_entities`).
+  std::vector<FacetValue> entities(const EntityListRequest& request);
+
  private:
   SearchResult run(const SearchRequest& request);
   Xapian::Query filters(const SearchRequest& request) const;
   Xapian::docid document_for(const std::filesystem::path& path);
+  DocumentView view_of(Xapian::docid id);
   BuiltQuery build(const SearchRequest& request, const std::string& text, SearchResult& result);
   SearchHit hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built, const SearchRequest& request);
   analysis::EntityReport entity_report(const analysis::DocumentRecord& record) const;
