@@ -29,6 +29,12 @@ std::filesystem::path resolve_database(const std::optional<std::string>& flag,
   throw std::runtime_error("no index location: use --db DIR or set DOSSIER_DB");
 }
 
+std::vector<std::filesystem::path> resolve_databases(const std::vector<std::string>& flags,
+                                                     const DatabaseEnvironment& env) {
+  if (flags.empty()) return {resolve_database(std::nullopt, env)};
+  return {flags.begin(), flags.end()};
+}
+
 std::optional<std::filesystem::path> default_user_gazetteer(const DatabaseEnvironment& env) {
   if (env.xdg_config_home) return std::filesystem::path(*env.xdg_config_home) / "dossier" / "gazetteer.tsv";
   if (env.home) return std::filesystem::path(*env.home) / ".config" / "dossier" / "gazetteer.tsv";

@@ -28,6 +28,11 @@ DatabaseEnvironment read_database_environment();
 std::filesystem::path resolve_database(const std::optional<std::string>& flag,
                                        const DatabaseEnvironment& env);
 
+/// The indexes a reading command uses: `flags` (repeated --db), else the one `resolve_database`
+/// finds without a flag.
+std::vector<std::filesystem::path> resolve_databases(const std::vector<std::string>& flags,
+                                                     const DatabaseEnvironment& env);
+
 /// The user's default watchlist, $XDG_CONFIG_HOME/dossier/gazetteer.tsv, else
 /// ~/.config/dossier/gazetteer.tsv; `std::nullopt` when neither variable is set.
 std::optional<std::filesystem::path> default_user_gazetteer(const DatabaseEnvironment& env);

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add_show_command(app, runner);
   add_entities_command(app, runner);
   add_stats_command(app, runner);
+  add_serve_command(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

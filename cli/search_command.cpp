@@ -54,13 +54,8 @@ std::string join(const std::vector<std::string>& words) {
   return query;
 }
 
-std::vector<std::filesystem::path> databases(const SearchFlags& flags) {
-  if (flags.databases.empty()) return {resolve_database(std::nullopt, read_database_environment())};
-  return {flags.databases.begin(), flags.databases.end()};
-}
-
 int run_search_command(const SearchFlags& flags) {
-  searcher::Searcher searcher(databases(flags));
+  searcher::Searcher searcher(resolve_databases(flags.databases, read_database_environment()));
   searcher::SearchRequest request;
   request.query = join(flags.words);
   request.limit = flags.output.count ? 0 : flags.limit;

@@ -24,6 +24,10 @@ pkg_check_modules(poppler_cpp REQUIRED IMPORTED_TARGET poppler-cpp>=22)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip>=1.7)
 find_package(Threads REQUIRED)
 
+# The HTTP server (server/): Debian's libcpp-httplib-dev is a compiled library, found through
+# pkg-config, whose compile flags must be used (they select the OpenSSL, zlib and Brotli parts).
+pkg_check_modules(cpp_httplib REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
+
 # CLD2 (language detection) has neither a CMake config nor a pkg-config file on Debian.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
 find_library(CLD2_LIBRARY cld2 REQUIRED)

@@ -302,6 +302,21 @@ DocumentView Searcher::view_of(Xapian::docid id) {
   return view;
 }
 
+std::string Searcher::revision() {
+  try {
+    std::string text;
+    for (Xapian::Database& shard : shards_) {
+      shard.reopen();
+      text += shard.get_uuid() + ":" + std::to_string(shard.get_revision()) + ";";
+    }
+    return text;
+  } catch (const Xapian::InvalidOperationError&) {
+    return {};  // a backend without revisions
+  } catch (const Xapian::Error& e) {
+    throw SearchError("cannot read " + description_ + ": " + e.get_description());
+  }
+}
+
 std::vector<FacetValue> Searcher::entities(const EntityListRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {

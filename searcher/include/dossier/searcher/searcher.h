@@ -155,6 +155,11 @@ class Searcher {
   /// Throws `DocumentNotFoundError` when no document has that id.
   DocumentView show(Xapian::docid id);
 
+  /// The committed state the searcher reads, after reopening the index on its latest commit: the
+  /// same text means the same documents (each shard's UUID and revision), so an answer computed
+  /// under it can be given again while it holds. "" when an index cannot say (not on disk).
+  std::string revision();
+
   /// The countries or actors the index knows whose names start with `request.prefix`, with the
   /// number of documents naming each (see `list_entities`).
   std::vector<FacetValue> entities(const EntityListRequest& request);
