@@ -1,6 +1,7 @@
 #include "dossier/server/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -81,6 +82,13 @@ void HttpServer::Impl::configure() {
   // Headers and body go out in separate writes; with Nagle's algorithm the body would wait for the
   // client's delayed ACK of the headers (~40 ms on Linux).
   http.set_tcp_nodelay(true);
+  // httplib's default sets SO_REUSEPORT, with which a second server on the same port shares it
+  // silently (the kernel splits the connections between the two); SO_REUSEADDR alone lets a
+  // restart bind at once and a port in use be refused.
+  http.set_socket_options([](int socket) {
+    const int yes = 1;
+    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_keep_alive_max_count(kKeepAliveRequests);
   http.set_keep_alive_timeout(kKeepAliveSeconds);
   http.set_read_timeout(kReadTimeoutSeconds);

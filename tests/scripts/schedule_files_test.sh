@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # schedule_files_test.sh DOSSIER SCRIPTS_DIR: the cron line runs as written (with the paths pointed
-# at a scratch folder) and appends one JSON summary per run; the systemd units pass
-# `systemd-analyze verify` where systemd-analyze exists (exit 77, skipped, where it does not).
+# at a scratch folder) and appends one JSON summary per run; the server unit's command line serves
+# that index and stops on SIGTERM with exit 0; the systemd units pass `systemd-analyze verify`
+# where systemd-analyze exists (exit 77, skipped, where it does not).
 set -euo pipefail
 dossier=$1
 scripts=$2
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+serve_pid=
+trap 'if [ -n "$serve_pid" ]; then kill "$serve_pid" 2> /dev/null || true; fi; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 mkdir -p "$work/reports" "$work/log"
@@ -27,15 +29,37 @@ sh -c "$command" 2> "$work/stderr" || fail "the second cron run failed"
 [ "$(wc -l < "$work/log/index.jsonl")" = 2 ] || fail "expected two summaries in the log"
 grep -q '"added":1' "$work/log/index.jsonl" || fail "the log does not record the added file"
 
+# The server unit's ExecStart, pointed at the scratch index and a free port.
+serve=$(sed -n 's/^ExecStart=//p' "$scripts/systemd/dossier-serve.service")
+serve=${serve//\/usr\/local\/bin\/dossier/$dossier}
+serve=${serve//\/var\/lib\/dossier/$work/lib}
+serve=${serve//--port 8080/--port 0}
+sh -c "exec $serve" > "$work/serve.out" 2> "$work/serve.err" &
+serve_pid=$!
+for _ in $(seq 600); do
+  [ -s "$work/serve.out" ] && break
+  kill -0 "$serve_pid" 2> /dev/null || break
+  sleep 0.1
+done
+grep -Eq '^http://127\.0\.0\.1:[0-9]+/#token=[0-9a-f]{32}$' "$work/serve.out" ||
+  fail "the server unit's command did not print its address: $(cat "$work/serve.out" "$work/serve.err")"
+kill -TERM "$serve_pid"
+serve_code=0
+wait "$serve_pid" || serve_code=$?
+serve_pid=
+[ "$serve_code" = 0 ] || fail "the server exited $serve_code on SIGTERM: $(cat "$work/serve.err")"
+
 if ! command -v systemd-analyze > /dev/null; then
   echo "cron line ok; systemd-analyze not installed: unit files not verified"
   exit 77
 fi
 mkdir -p "$work/units"
-cp "$scripts/systemd/dossier-index.service" "$scripts/systemd/dossier-index.timer" "$work/units/"
+cp "$scripts/systemd/dossier-index.service" "$scripts/systemd/dossier-index.timer" \
+   "$scripts/systemd/dossier-serve.service" "$work/units/"
 # verify checks that ExecStart names an executable: point it at the one just built.
-sed -i "s|/usr/local/bin/dossier|$dossier|" "$work/units/dossier-index.service"
+sed -i "s|/usr/local/bin/dossier|$dossier|" "$work/units/dossier-index.service" "$work/units/dossier-serve.service"
 output=$(cd "$work/units" && SYSTEMD_LOG_LEVEL=warning systemd-analyze verify --man=no \
-           ./dossier-index.timer ./dossier-index.service 2>&1) || fail "systemd-analyze verify: $output"
-if printf '%s\n' "$output" | grep -i "dossier-index" > /dev/null; then fail "systemd-analyze verify: $output"; fi
-echo "ok: cron line runs; systemd units verify"
+           ./dossier-index.timer ./dossier-index.service ./dossier-serve.service 2>&1) ||
+  fail "systemd-analyze verify: $output"
+if printf '%s\n' "$output" | grep -i "dossier-" > /dev/null; then fail "systemd-analyze verify: $output"; fi
+echo "ok: cron line runs; the server unit's command serves; systemd units verify"
