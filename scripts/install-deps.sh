@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev libxxhash-dev libcld2-dev
   libxml2-dev libpoppler-cpp-dev libzip-dev
   libcpp-httplib-dev
+  # The browser tests of the search page (tests/browser): a real headless Chromium.
+  chromium chromium-driver python3-selenium
 )
 # Extra packages a caller may ask for (e.g. the benchmark's omindex and ripgrep).
 packages+=("$@")

@@ -24,6 +24,13 @@ let navigator = null;    // match navigator of the open document
 let pending = null;      // AbortController of the request under way
 let cameFromResults = false;  // the document view was opened from the results (so Back returns)
 
+// What the page shows is complete: `data-ready` says what, `data-renders` counts the times (tests
+// wait on these rather than on a clock).
+function settled(what) {
+  document.body.dataset.ready = what;
+  document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
+}
+
 function showMessage(text) {
   view.message.textContent = text || '';
   view.message.hidden = !text;
@@ -81,7 +88,10 @@ async function showResults() {
   view.results.hidden = false;
   view.facetPanel.hidden = false;
   const key = searchKey(state);
-  if (key === shownSearch) return;
+  if (key === shownSearch) {
+    settled('results');
+    return;
+  }
   view.results.setAttribute('aria-busy', 'true');
   try {
     const result = await request('/api/search', searchParams(state, { paging: true }));
@@ -101,7 +111,7 @@ async function showResults() {
       toggleYear: (year) => go(state.since === year && state.until === year
         ? withChanges(state, { since: '', until: '' }) : withChanges(state, { since: year, until: year, undated: false })),
     });
-    document.body.dataset.ready = 'results';
+    settled('results');
   } catch (error) {
     if (error.name === 'AbortError') return;
     failed(error);
@@ -118,7 +128,7 @@ function failed(error) {
   replaceChildren(view.summary);
   replaceChildren(view.pager);
   view.timeline.hidden = true;
-  document.body.dataset.ready = 'error';
+  settled('error');
 }
 
 async function showDocument() {
@@ -144,7 +154,7 @@ async function showDocument() {
     view.document.focus({ preventScroll: true });
     window.scrollTo(0, 0);
     if (navigator.count) navigator.next();
-    document.body.dataset.ready = 'document';
+    settled('document');
     const similar = await getJson(`/api/similar/${encodeURIComponent(id)}`, new URLSearchParams({ n: '5' }));
     if (state.doc === id) renderSimilar(view.document, similar, actions.open);
   } catch (error) {
@@ -152,7 +162,7 @@ async function showDocument() {
     navigator = null;
     showMessage(error instanceof ApiError ? error.message : `The server did not answer (${error.message}).`);
     replaceChildren(view.document);
-    document.body.dataset.ready = 'error';
+    settled('error');
   }
 }
 
