@@ -9,6 +9,7 @@ reports, then CVE records), then measures on the same files, in one run:
   * query latency p50/p95/p99, process start-up included, for `dossier search --json` (snippets,
     and --facets once `dossier search --help` lists it), `quest` on omindex's database and
     `rg -l -i -w -F` over the folder, warm cache;
+  * the latency of `dossier serve`'s /api/search from 1 and 8 concurrent clients (bench_server.py);
   * the write-path ceiling: one thread adding dossier's own documents, pre-built in memory, to a
     new Xapian database (scripts/bench-tools/write_ceiling.cpp), against omindex's full build;
   * optionally (--rss-scaling N) the peak RSS of a build of the first N files, to show whether
@@ -28,6 +29,7 @@ import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402  (after the path set-up above)
+import bench_server  # noqa: E402
 from benchlib import log  # noqa: E402
 
 CORPUS_FORMAT = 1  # bump when the generated files change, so cached folders are rebuilt
@@ -73,6 +75,9 @@ def parse_args(argv):
                         help="timed runs of each query for ripgrep (default: %(default)s)")
     parser.add_argument("--dossier", help="dossier binary to measure (default: build and use "
                                           "build/bin/dossier)")
+    parser.add_argument("--server-only", action="store_true",
+                        help="build only dossier's index and measure only dossier's queries: the CLI and "
+                             "the server (no omindex, quest, ripgrep or write ceiling)")
     parser.add_argument("--json", dest="json_out",
                         help="write the results here (default: WORK/results/bench-DATE.json)")
     args = parser.parse_args(argv)
@@ -299,7 +304,7 @@ def dossier_has_facets(dossier):
 def query_commands(dossier, facets, builds, folder):
     """tool -> function(query) -> argv."""
     dossier_db = builds["dossier"]["db"]
-    omindex_db = builds["omindex"]["db"]
+    omindex_db = builds.get("omindex", {}).get("db")
     extra = ["--facets"] if facets else []
     return {
         "dossier": lambda q: [dossier, "search", "--db", dossier_db, "--json", "-n", "10"] + extra + [q],
@@ -341,12 +346,13 @@ def latency_summary(timings):
     return {p: benchlib.percentile(values, q) for p, q in (("p50", 0.50), ("p95", 0.95), ("p99", 0.99))}
 
 
-def measure_queries(dossier, builds, corpus, args):
+def measure_queries(dossier, builds, corpus, args, tools=("dossier", "quest", "rg")):
     queries = read_queries(args.queries)
     facets = dossier_has_facets(dossier)
     commands = query_commands(dossier, facets, builds, corpus["folder"])
     results = {"facets": facets, "queries": queries, "tools": {}}
-    for tool, make_argv in commands.items():
+    for tool in tools:
+        make_argv = commands[tool]
         repeat = args.rg_repeat if tool == "rg" else args.repeat
         log(f"{tool}: {len(queries)} queries x (1 warm-up + {repeat})")
         measured = time_queries(tool, make_argv, queries, repeat)
@@ -481,9 +487,11 @@ def print_report(results):
         print(ceiling_line(results["write_ceiling"], results["builds"]))
     print("\nQuery latency, process start-up included (warm cache)")
     print(latency_table(results["queries"]))
+    bench_server.print_table(results)
     print("\nPer query (median ms of the timed runs)")
     print(per_query_table(results["queries"]))
-    rows = build_goals(results["builds"], results.get("write_ceiling")) + query_goals(results["queries"])
+    rows = (build_goals(results["builds"], results.get("write_ceiling")) + query_goals(results["queries"]) +
+            bench_server.goals(results["server"]))
     if results.get("scaling"):
         rows.append(scaling_goal(results["scaling"], results["builds"]))
     rows.append(["MAP ahead of quest (4 IR collections)", "-", "-", "n/a", "see scripts/eval-ranking"])
@@ -493,6 +501,22 @@ def print_report(results):
 
 
 # ---------------------------------------------------------------------------------------------
+
+def run_server_only(dossier, corpus, db_root, label, args, results):
+    """--server-only: dossier's index, its CLI queries and the server row; nothing else."""
+    db = os.path.join(db_root, f"dossier-{label}")
+    benchlib.remove_tree(db)
+    log(f"dossier: full build of {corpus['files']} files")
+    full = benchlib.run_timed(index_command("dossier", dossier, corpus["folder"], db), (0, 1))
+    check_dossier_report(full, corpus["files"])
+    log(f"dossier: full build {full.wall:.1f} s")
+    results["builds"] = {"dossier": {"db": db, "full": full.as_dict()}, "files": corpus["files"]}
+    results["queries"] = measure_queries(dossier, results["builds"], corpus, args, tools=("dossier",))
+    results["server"] = bench_server.measure(bench_server.build_load_tool(args.work), dossier, db, args.queries,
+                                             args.repeat)
+    bench_server.print_server_only(results, benchlib.machine_line(results["machine"]), corpus, secs(full.wall))
+    return 0
+
 
 def tool_versions(dossier):
     built = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.stat(dossier).st_mtime))
@@ -526,10 +550,14 @@ def main(argv):
     log("warming the page cache")
     warm_cache(corpus["folder"])
     label = f"first-{args.limit}" if args.limit else "all"
+    if args.server_only:
+        return run_server_only(dossier, corpus, db_root, label, args, results)
     results["builds"] = build_both(dossier, corpus, db_root, label)
     results["builds"]["files"] = corpus["files"]
     results["write_ceiling"] = measure_write_ceiling(args.work, results["builds"], db_root)
     results["queries"] = measure_queries(dossier, results["builds"], corpus, args)
+    results["server"] = bench_server.measure(bench_server.build_load_tool(args.work), dossier,
+                                             results["builds"]["dossier"]["db"], args.queries, args.repeat)
     results["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     stamp = time.strftime("%Y%m%d-%H%M%S")
     results["json_path"] = args.json_out or os.path.join(args.work, "results", f"bench-{stamp}.json")
