@@ -4,6 +4,7 @@ import { ApiError, download, getJson, takeToken } from './api.js';
 import { el, replaceChildren } from './dom.js';
 import { renderDocument, renderSimilar } from './document.js';
 import { renderFacets } from './facets.js';
+import { installFilterBox } from './filter_box.js';
 import { installKeys } from './keys.js';
 import { renderHits, renderPager, renderSummary } from './results.js';
 import { fromQuery, searchKey, searchParams, toQuery, toggled, withChanges } from './state.js';
@@ -203,6 +204,9 @@ function start() {
   for (const box of [view.any, view.exact, view.sort]) box.addEventListener('change', submit);
   $('export-csv').addEventListener('click', () => exportResults('csv'));
   $('export-jsonl').addEventListener('click', () => exportResults('jsonl'));
+  installFilterBox($('filter-box'), (name, value) => {
+    if (!state[name].includes(value)) go(toggled(state, name, value));
+  });
   $('home').addEventListener('click', (event) => {
     event.preventDefault();
     go(fromQuery(''));

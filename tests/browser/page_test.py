@@ -287,6 +287,22 @@ def check_keyboard(page):
     expect(page.total() == 3, f"botnet matches 3 reports, the page says {page.total()}")
 
 
+def check_filter_box(page):
+    page.open("q=*")
+    norway = int(page.facet_button("Norway").find_element(By.CSS_SELECTOR, ".count").text)
+    box = page.driver.find_element(By.ID, "filter-name")
+    box.send_keys("Norw")
+    page.wait("Norway to be suggested", lambda: page.js(
+        "return [...document.querySelectorAll('#filter-names option')].map(o => o.value)"
+        ".find(v => v.startsWith('Norway (country, '))"))
+    suggestion = page.js("return [...document.querySelectorAll('#filter-names option')].map(o => o.value)"
+                         ".find(v => v.startsWith('Norway (country, '))")
+    expect(suggestion == f"Norway (country, {norway})", f"the suggestion counts the reports: {suggestion!r}")
+    page.after(lambda: box.send_keys(suggestion[len("Norw"):]))
+    expect("country=NO" in page.driver.current_url, "choosing the suggestion adds the filter")
+    expect(page.total() == norway, f"the suggestion said {norway}, the filter keeps {page.total()}")
+
+
 def check_screenshots(page, directory, name):
     page.open("q=espionage")
     page.wait("the timeline", lambda: page.driver.find_elements(By.CSS_SELECTOR, "#timeline svg"))
@@ -305,6 +321,7 @@ CHECKS = {
     "document-view": (1280, 800, check_document_view),
     "back-button": (1280, 800, check_back_button),
     "keyboard": (1280, 800, check_keyboard),
+    "filter-box": (1280, 800, check_filter_box),
     "screenshot-wide": (1280, 800, None),
     "screenshot-phone": (390, 844, None),
     "narrow-360": (360, 740, check_hits_and_facets),
