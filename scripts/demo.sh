@@ -16,3 +16,4 @@ echo "==> dossier search \"Chinese espionage\"" >&2
 
 echo >&2
 echo "Try: $dossier search '\"Ministry of State Security\"'   (see README.md for more)" >&2
+echo "The search page: $dossier serve, then open the address it prints" >&2
