@@ -111,7 +111,9 @@ void add_serve_command(CLI::App& app, CommandRunner& runner) {
       ->add_option("--allow-host", flags->host_names,
                    "Another name the Host header may give (a DNS name of this machine); repeatable")
       ->type_name("NAME");
-  command->add_option("--jobs", flags->jobs, "Searches run at once (default: one per core)")->type_name("N");
+  command->add_option("--jobs", flags->jobs, "Searches run at once (default: one per core)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 256));
   command->add_option("--queue", flags->queue, "Requests that may wait for a search thread (default 64)")
       ->type_name("N");
   command
