@@ -62,7 +62,7 @@ function metadata(doc) {
 
 function entities(doc, actions) {
   const chip = (label, title, name, value) =>
-    el('button', { type: 'button', class: `tag ${name}`, title, onclick: () => actions.filter(name, value) }, label);
+    el('button', { type: 'button', class: 'tag entity', title, onclick: () => actions.filter(name, value) }, label);
   const countries = doc.countries.map((c) =>
     chip(`${c.name} ${c.mentions}`, `Keep reports naming ${c.name} (named ${plural(c.mentions, 'time')}: ${c.surfaces.join(', ')})`,
       'country', c.code));
