@@ -9,12 +9,12 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <condition_variable>
 #include <csignal>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "job_gate.h"
 #include "report_index.h"
 
 using dossier::server::ApiOptions;
@@ -126,32 +126,6 @@ std::string raw_get(int port, const std::string& target, const std::string& head
 std::string error_code(const std::string& body) {
   return Json::parse(body)["error"]["code"];
 }
-
-// A job that holds a search worker until released.
-class Blocker {
- public:
-  void hold() {
-    std::unique_lock lock(mutex_);
-    held_ = true;
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return released_; });
-  }
-  void wait_held() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return held_; });
-  }
-  void release() {
-    std::lock_guard lock(mutex_);
-    released_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool held_ = false;
-  bool released_ = false;
-};
 
 }  // namespace
 
@@ -297,9 +271,9 @@ TEST_CASE("oversized request lines and headers and request bodies are refused", 
 
 TEST_CASE("a full queue answers 503 with Retry-After", "[http_server]") {
   Running server(1, 1);
-  Blocker blocker;
+  dossier::testing::JobGate blocker;
   std::thread worker([&] { server.pool().run([&](dossier::searcher::Searcher&) { blocker.hold(); }); });
-  blocker.wait_held();
+  blocker.wait_until_held();
   std::thread queued([&] { server.pool().run([](dossier::searcher::Searcher&) {}); });
   while (server.pool().waiting() < 1)
     std::this_thread::yield();
@@ -319,9 +293,9 @@ TEST_CASE("a full queue answers 503 with Retry-After", "[http_server]") {
 
 TEST_CASE("a stop lets the request in flight finish, refuses new ones, then returns", "[http_server]") {
   Running server(1, 4);
-  Blocker blocker;
+  dossier::testing::JobGate blocker;
   std::thread worker([&] { server.pool().run([&](dossier::searcher::Searcher&) { blocker.hold(); }); });
-  blocker.wait_held();
+  blocker.wait_until_held();
   int in_flight_status = 0;
   std::thread request([&] {
     auto client = server.client();

@@ -2,12 +2,11 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 
 #include "dossier/indexer/indexer.h"
 #include "dossier/searcher/search_errors.h"
+#include "job_gate.h"
 #include "temp_dir.h"
 
 using dossier::server::Admission;
@@ -33,32 +32,6 @@ class OneReport {
  private:
   TempDir folder_, index_;
   std::filesystem::path database_;
-};
-
-// A gate jobs wait at until the test opens it.
-class Gate {
- public:
-  void wait() {
-    std::unique_lock lock(mutex_);
-    ++waiting_;
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return open_; });
-  }
-  void wait_for_waiters(int count) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return waiting_ >= count; });
-  }
-  void open() {
-    std::lock_guard lock(mutex_);
-    open_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  int waiting_ = 0;
-  bool open_ = false;
 };
 
 void wait_until_queued(const SearchPool& pool, std::size_t jobs) {
@@ -116,9 +89,9 @@ TEST_CASE("no more jobs run at once than there are workers", "[search_pool]") {
 TEST_CASE("a full queue refuses a job at once, and has room again when a worker frees up", "[search_pool]") {
   const OneReport report;
   SearchPool pool(report.databases(), {1, 1});
-  Gate gate;
-  std::thread busy([&] { pool.run([&](dossier::searcher::Searcher&) { gate.wait(); }); });
-  gate.wait_for_waiters(1);  // the worker holds the first job
+  dossier::testing::JobGate gate;
+  std::thread busy([&] { pool.run([&](dossier::searcher::Searcher&) { gate.hold(); }); });
+  gate.wait_until_held();  // the worker holds the first job
   std::thread queued([&] { pool.run([](dossier::searcher::Searcher&) {}); });
   wait_until_queued(pool, 1);  // the second waits in the queue
   CHECK_THROWS_AS(pool.run([](dossier::searcher::Searcher&) {}), ServerBusyError);
@@ -126,7 +99,7 @@ TEST_CASE("a full queue refuses a job at once, and has room again when a worker 
   std::atomic<bool> done{false};
   std::thread patient(
       [&] { pool.run([&](dossier::searcher::Searcher&) { done = true; }, Admission::WaitForRoom); });
-  gate.open();
+  gate.release();
   busy.join();
   queued.join();
   patient.join();
