@@ -77,7 +77,8 @@ std::string export_text(const searcher::SearchResult& result, ExportFormat forma
 }  // namespace
 
 ApiResponse error_response(const ApiError& error) {
-  ApiResponse response{error.status(), std::string(kJsonType), error_json(error), {}, {}};
+  ApiResponse response{
+      error.status(), std::string(kJsonType), error_json(error), {{"Cache-Control", "no-store"}}, {}};
   if (error.code() == "busy") response.headers.emplace_back("Retry-After", "1");
   if (error.status() == 405) response.headers.emplace_back("Allow", "GET, HEAD");
   if (error.status() == 401) response.headers.emplace_back("WWW-Authenticate", "Bearer");
@@ -110,9 +111,7 @@ ApiResponse ApiRoutes::respond(const ApiRequest& request) const {
     if (request.path.rfind("/api/", 0) == 0) response.headers.emplace_back("Cache-Control", "no-store");
     return response;
   } catch (...) {
-    ApiResponse response = error_response(current_api_error());
-    response.headers.emplace_back("Cache-Control", "no-store");
-    return response;
+    return error_response(current_api_error());
   }
 }
 

@@ -60,8 +60,8 @@ class ApiRoutes {
   ApiOptions options_;
 };
 
-/// The JSON answer to a failed request, with the headers its status asks for (Retry-After: 1 for
-/// "busy", Allow for 405, WWW-Authenticate for 401).
+/// The JSON answer to a failed request, never cached, with the headers its status asks for
+/// (Retry-After: 1 for "busy", Allow for 405, WWW-Authenticate for 401).
 ApiResponse error_response(const ApiError& error);
 
 }  // namespace dossier::server
