@@ -303,6 +303,27 @@ def check_filter_box(page):
     expect(page.total() == norway, f"the suggestion said {norway}, the filter keeps {page.total()}")
 
 
+def check_export(page):
+    downloads = os.path.join(page.work, "downloads")
+    os.mkdir(downloads)
+    page.driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    page.open("q=espionage&country=NO")
+    expected = page.total()
+    page.driver.find_element(By.ID, "export-csv").click()
+    path = os.path.join(downloads, "dossier-export.csv")
+    def complete():
+        if not os.path.exists(path):
+            return False
+        with open(path, encoding="utf-8", newline="") as partial:
+            return partial.read().endswith("\r\n")
+    page.wait("the CSV download", complete)
+    with open(path, encoding="utf-8", newline="") as csv:
+        lines = csv.read().split("\r\n")[:-1]
+    expect(lines[0].startswith("rank,id,score,path,title,date"), f"a header line: {lines[0]!r}")
+    expect(len(lines) - 1 == expected, f"the export lists the {expected} filtered matches, not {len(lines) - 1}")
+    expect(all("NO" in line for line in lines[1:]), "every row is a filtered match")
+
+
 def check_screenshots(page, directory, name):
     page.open("q=espionage")
     page.wait("the timeline", lambda: page.driver.find_elements(By.CSS_SELECTOR, "#timeline svg"))
@@ -322,6 +343,7 @@ CHECKS = {
     "back-button": (1280, 800, check_back_button),
     "keyboard": (1280, 800, check_keyboard),
     "filter-box": (1280, 800, check_filter_box),
+    "export": (1280, 800, check_export),
     "screenshot-wide": (1280, 800, None),
     "screenshot-phone": (390, 844, None),
     "narrow-360": (360, 740, check_hits_and_facets),
