@@ -109,3 +109,13 @@ TEST_CASE("show prints a document's metadata and entities, and exits 1 for an un
   CHECK(missing.exit_code == 1);
   CHECK(missing.err == "not in the index: " + (dir.path() / "nope.txt").string() + "\n");
 }
+
+TEST_CASE("a country named once is one mention however many languages spell its name alike",
+          "[e2e][entities]") {
+  // "Iran", "Irán" (Spanish) and "İran" (Turkish) fold to one word: one surface, one mention.
+  const auto json = json_of(run_dossier({"entities", "--json"}, with_input("Attacks in Iran were seen.")));
+  REQUIRE(json["countries"].size() == 1);
+  CHECK(json["countries"][0]["code"] == "IR");
+  CHECK(json["countries"][0]["mentions"] == 1);
+  CHECK(json["countries"][0]["surfaces"] == nlohmann::json::array({"Iran"}));
+}

@@ -1,0 +1,234 @@
+#include "tagger_session.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "dossier/analysis/acronym_definition.h"
+#include "dossier/analysis/name_context.h"
+#include "dossier/analysis/threat_group_code.h"
+
+namespace dossier::analysis {
+namespace {
+
+// Tokens kept behind the cursor, for look-behind rules (acronym definitions, the word before a name).
+constexpr std::size_t kHistory = 16;
+
+}  // namespace
+
+TaggerSession::TaggerSession(TaggerParts parts, std::string_view text)
+    : parts_(parts), window_{text, {}, 0} {}
+
+void TaggerSession::feed(const Token& token) {
+  if (token.role != TokenRole::Primary) return;
+  window_.buffer.push_back(token);
+  run(false);
+}
+
+DocumentEntities TaggerSession::finish() {
+  run(true);
+  return resolve_mentions(std::move(findings_));
+}
+
+void TaggerSession::run(bool final) {
+  const std::size_t lookahead = parts_.matcher.max_length() + 1;
+  std::vector<Token>& buffer = window_.buffer;
+  while (cursor_ < buffer.size() && (final || buffer.size() - cursor_ > lookahead))
+    step();
+  if (final && lists_.open()) lists_.close_list(*this);
+  if (cursor_ > 4 * kHistory) {
+    const std::size_t drop = cursor_ - kHistory;
+    buffer.erase(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(drop));
+    window_.base += drop;
+    cursor_ -= drop;
+  }
+}
+
+// Decides on the token at the cursor and advances past what it consumed.
+void TaggerSession::step() {
+  const std::size_t i = cursor_;
+  const bool listed = lists_.at_listed_name(*this, i);
+  if (const auto match = parts_.matcher.longest_match(window_.text, window_.buffer, i)) {
+    const std::size_t length = extend_group_name(i, *match);
+    const std::size_t before = findings_.candidates.size();
+    record_match(i, *match, length);
+    for (std::size_t k = 0; k < length; ++k)
+      note_context(i + k);
+    cursor_ += length;
+    if (listed) lists_.list_group(*this, before, i + length - 1);
+    return;
+  }
+  note_context(i);
+  ++cursor_;
+  if (listed && lists_.read_listed_name(*this, i)) return;
+  if (lists_.open() && listed) lists_.close_list(*this);
+  if (lists_.open_list(*this, i)) return;
+  const std::string acronym(window_.surface(window_.buffer[i]));
+  if (const auto local = local_acronyms_.find(acronym); local != local_acronyms_.end()) {
+    add_candidate(local->second.first, local->second.second, i, 1, Certainty::Strong, NameRole::Name);
+    return;
+  }
+  if (local_name(i)) return;
+  if (const std::size_t length = threat_group_code(window_.text, window_.buffer, i); length > 0) {
+    define_code_named_group(i, length);
+    return;
+  }
+  define_acronym(i);
+}
+
+void TaggerSession::note_context(std::size_t i) {
+  const std::string& term = window_.buffer[i].term;
+  if (is_actor_context(term)) findings_.actor_context.push_back(window_.base + i);
+  if (is_country_context(term)) findings_.country_context.push_back(window_.base + i);
+}
+
+void TaggerSession::add_candidate(EntityType type, std::string id, std::size_t first, std::size_t length,
+                                  Certainty certainty, NameRole role) {
+  Candidate candidate;
+  candidate.type = type;
+  candidate.id = std::move(id);
+  candidate.first = window_.base + first;
+  candidate.last = window_.base + first + length - 1;
+  candidate.certainty = certainty;
+  candidate.blocked = certainty == Certainty::Weak && window_.glued(first, length);
+  candidate.role = role;
+  candidate.surface = collapse_spaces(window_.span(first, length));
+  findings_.candidates.push_back(std::move(candidate));
+}
+
+std::string TaggerSession::id_of(const EntityRef& ref) const {
+  return ref.type == EntityType::Country ? parts_.gazetteer.countries()[ref.index].code
+                                         : parts_.gazetteer.actors()[ref.index].id;
+}
+
+bool TaggerSession::is_group(const Candidate& c) const {
+  if (c.type != EntityType::Actor) return false;
+  if (const Actor* actor = parts_.gazetteer.actor(c.id)) return actor->kind == ActorKind::ThreatGroup;
+  return std::any_of(findings_.defined.begin(), findings_.defined.end(),
+                     [&](const Actor& a) { return a.id == c.id && a.kind == ActorKind::ThreatGroup; });
+}
+
+// A country name that is part of another name: a language ("Russian-speaking"), an
+// organisation ("China Telecom") or a currency ("US$").
+bool TaggerSession::names_something_else(const NameEntry& entry, std::size_t first,
+                                         std::size_t length) const {
+  if (entry.target.type != EntityType::Country) return false;
+  const std::string_view text = window_.text;
+  const std::size_t end = window_.buffer[first + length - 1].end;
+  if (end < text.size() && text[end] == '$') return true;
+  const Token* next = window_.following(first, length);
+  if (next == nullptr) return false;
+  if (entry.role == NameRole::Demonym && is_language_word(next->term)) return true;
+  return window_.capitalized(*next) && is_organisation_word(next->term);
+}
+
+// "Elfin Group", "Babuk ransomware gang": a threat group's name followed by a word for a group
+// (after "ransomware" or not) includes those words.
+std::size_t TaggerSession::extend_group_name(std::size_t first, const NameMatch& match) const {
+  const bool groups = std::all_of(match.entries.begin(), match.entries.end(), [this](const NameEntry* e) {
+    return e->target.type == EntityType::Actor &&
+           parts_.gazetteer.actors()[e->target.index].kind == ActorKind::ThreatGroup;
+  });
+  if (!groups) return match.length;
+  std::size_t length = match.length;
+  const auto next_is = [&](const auto& accept) {
+    const Token* next = window_.following(first, length);
+    return next != nullptr && only_spaces(window_.gap(window_.buffer[first + length - 1], *next)) &&
+           accept(next->term);
+  };
+  const bool ransomware = next_is([](const std::string& term) { return term == "ransomware"; });
+  if (ransomware) ++length;
+  if (next_is([](const std::string& term) { return is_group_suffix(term); })) return length + 1;
+  return ransomware ? length - 1 : length;
+}
+
+// One candidate per entity a match names, however many of its names spell the same words
+// ("Iran", "Irán" and "İran" fold alike): one surface, one mention.
+void TaggerSession::record_match(std::size_t first, const NameMatch& match, std::size_t length) {
+  if (window_.in_path(first, match.length)) return;
+  std::vector<EntityRef> done;
+  for (const NameEntry* entry : match.entries) {
+    if (std::find(done.begin(), done.end(), entry->target) != done.end()) continue;
+    if (entry->role == NameRole::Capital && !parts_.options.capitals) continue;
+    if (names_something_else(*entry, first, match.length)) continue;
+    // The entity's most trusted entry in this match decides.
+    const NameEntry* best = entry;
+    for (const NameEntry* other : match.entries) {
+      if (other->target == entry->target && best->weak && !other->weak) best = other;
+    }
+    done.push_back(entry->target);
+    // A name shared by several entities of one type ("Dutch": NL or BQ) is as uncertain as a
+    // weak one: it counts only for an entity the document names unambiguously elsewhere.
+    const bool ambiguous =
+        std::any_of(match.entries.begin(), match.entries.end(), [entry](const NameEntry* e) {
+          return e->target.type == entry->target.type && !(e->target == entry->target);
+        });
+    Certainty certainty = ambiguous ? Certainty::Ambiguous : best->weak ? Certainty::Weak : Certainty::Strong;
+    // "the Hive gang", "Bitter used": an English word capitalised inside a sentence is a name.
+    if (certainty == Certainty::Weak && best->common_word && window_.capitalized(window_.buffer[first]) &&
+        !window_.starts_sentence(first) && !window_.glued(first, length)) {
+      certainty = Certainty::Strong;
+    }
+    add_candidate(entry->target.type, id_of(entry->target), first, length, certainty, best->role);
+    if (certainty == Certainty::Weak && best->case_rule == CaseRule::Exact &&
+        entry->target.type == EntityType::Actor) {
+      findings_.candidates.back().country_support = parts_.gazetteer.actors()[entry->target.index].country;
+    }
+  }
+}
+
+void TaggerSession::define_code_named_group(std::size_t first, std::size_t length) {
+  const std::string id = define_group(collapse_spaces(window_.span(first, length)), {});
+  add_candidate(EntityType::Actor, id, first, length, Certainty::Strong, NameRole::Name);
+  cursor_ = first + length;
+}
+
+std::string TaggerSession::define_group(const std::string& name, std::vector<std::string> aliases) {
+  std::string id;
+  for (char c : name)
+    id.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-');
+  std::vector<Actor>& defined = findings_.defined;
+  if (parts_.gazetteer.actor(id) == nullptr &&
+      std::none_of(defined.begin(), defined.end(), [&](const Actor& a) { return a.id == id; })) {
+    defined.push_back({id, name, ActorKind::ThreatGroup, {}, std::move(aliases)});
+  }
+  return id;
+}
+
+// A later mention of a name an alias list gave a group.
+bool TaggerSession::local_name(std::size_t i) {
+  const auto found = lists_.local_name(*this, i);
+  if (!found) return false;
+  add_candidate(EntityType::Actor, found->first, i, found->second, Certainty::Strong, NameRole::Name);
+  for (std::size_t k = 1; k < found->second; ++k)
+    note_context(i + k);
+  cursor_ = i + found->second;
+  return true;
+}
+
+// "Long Name (ACR)": later "ACR" mentions count for the long name's entity.
+void TaggerSession::define_acronym(std::size_t i) {
+  const auto definition = find_acronym_definition(window_.text, window_.buffer, i);
+  if (!definition) return;
+  const std::string acronym(window_.surface(window_.buffer[i]));
+  const std::size_t name_first = window_.base + definition->first;
+  std::vector<Candidate>& candidates = findings_.candidates;
+  if (!candidates.empty() && candidates.back().last == window_.base + i - 1 &&
+      candidates.back().first >= name_first) {
+    const Candidate named = candidates.back();
+    local_acronyms_[acronym] = {named.type, named.id};
+    add_candidate(named.type, named.id, i, 1, Certainty::Strong, NameRole::Name);
+    return;
+  }
+  if (!definition->names_organisation) return;
+  Actor actor{definition->id, definition->name, ActorKind::Unknown, {}, {acronym}};
+  local_acronyms_[acronym] = {EntityType::Actor, actor.id};
+  add_candidate(EntityType::Actor, actor.id, definition->first, i - definition->first, Certainty::Strong,
+                NameRole::Name);
+  add_candidate(EntityType::Actor, actor.id, i, 1, Certainty::Strong, NameRole::Name);
+  std::vector<Actor>& defined = findings_.defined;
+  if (std::none_of(defined.begin(), defined.end(), [&](const Actor& a) { return a.id == actor.id; })) {
+    defined.push_back(std::move(actor));
+  }
+}
+
+}  // namespace dossier::analysis

@@ -1,0 +1,52 @@
+/// \file
+/// The tokens a tagging session keeps around its cursor, and what the text between them says:
+/// capitals, sentence starts, words glued to a name, paths. Private to the entity tagger.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/analysis/analyzer.h"
+
+namespace dossier::analysis {
+
+/// A surface as a reader would quote it: runs of white space (line breaks included) become one space.
+std::string collapse_spaces(std::string_view text);
+
+/// True when `gap` is one or more ASCII spaces and nothing else.
+bool only_spaces(std::string_view gap) noexcept;
+
+/// A sliding window of primary tokens over one text: `buffer[0]` has global index `base`.
+/// Indices taken by the methods are buffer indices.
+struct TokenWindow {
+  std::string_view text;
+  std::vector<Token> buffer;
+  std::size_t base = 0;
+
+  /// The token's bytes in the text.
+  std::string_view surface(const Token& token) const {
+    return text.substr(token.begin, token.end - token.begin);
+  }
+  /// The text from the first byte of `buffer[first]` to the last of `buffer[first + length - 1]`.
+  std::string_view span(std::size_t first, std::size_t length) const;
+  /// True when the token starts with an upper-case letter.
+  bool capitalized(const Token& token) const;
+  /// The text between two tokens (empty when they touch or overlap).
+  std::string_view gap(const Token& left, const Token& right) const {
+    return right.begin >= left.end ? text.substr(left.end, right.begin - left.end) : std::string_view{};
+  }
+  /// True when `buffer[i]` starts a sentence: nothing before it, or sentence punctuation or a line
+  /// break between it and the word before.
+  bool starts_sentence(std::size_t i) const;
+  /// The word right after `length` tokens at `first`, when only spaces or a hyphen separate them.
+  const Token* following(std::size_t first, std::size_t length) const;
+  /// A name of `length` tokens at `first` glued by spaces to a capitalised word before or after it
+  /// that is not a context word: part of another name ("Cobalt Strike", "Michael Jordan").
+  bool glued(std::size_t first, std::size_t length) const;
+  /// A name glued to a backslash, or before "/digits": a path, registry key or user agent.
+  bool in_path(std::size_t first, std::size_t length) const;
+};
+
+}  // namespace dossier::analysis
