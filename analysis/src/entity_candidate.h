@@ -30,6 +30,8 @@ struct Candidate {
   /// For a weak acronym of an actor ("MSS", also TCP's maximum segment size): the actor's country,
   /// whose strong mention in the same document supports it.
   std::string country_support;
+  /// How far (in words) a context word may stand from a weak name for it to count.
+  std::size_t context_words = 4;
 };
 
 /// "c:CN", "a:apt40": one key space for both entity types.

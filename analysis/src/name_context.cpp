@@ -23,8 +23,9 @@ const std::unordered_set<std::string_view> kCountryContext = {
     "nationals",  "officials", "state",       "territory",  "kingdom",  "province"};
 
 // A threat group's name followed by one of these words is still its name ("Elfin Group").
-const std::unordered_set<std::string_view> kGroupSuffixes = {"group", "gang", "team",
-                                                             "crew",  "apt",  "operators"};
+// "Winnti operators" names the people behind a name, and "Naikon APT" says what Naikon is: neither
+// is a longer name.
+const std::unordered_set<std::string_view> kGroupSuffixes = {"group", "gang", "team", "crew"};
 
 // A demonym followed by one of these names a language, not a country ("Russian-speaking").
 const std::unordered_set<std::string_view> kLanguageWords = {"language", "languages", "speaking", "speaker",

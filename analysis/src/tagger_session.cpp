@@ -13,14 +13,23 @@ namespace {
 // Tokens kept behind the cursor, for look-behind rules (acronym definitions, the word before a name).
 constexpr std::size_t kHistory = 16;
 
+// A capitalised common word inside a sentence ("attacks by Play") may find its context word
+// further away than a lower-case one: anywhere in a sentence of this many words around it.
+constexpr std::size_t kSentenceWords = 12;
+
 }  // namespace
 
-TaggerSession::TaggerSession(TaggerParts parts, std::string_view text)
-    : parts_(parts), window_{text, {}, 0} {}
+TaggerSession::TaggerSession(TaggerParts parts, std::string_view text, std::string_view language)
+    : parts_(parts), language_(AliasMatcher::stemmer_name(language)), window_{text, {}, 0} {}
 
 void TaggerSession::feed(const Token& token) {
   if (token.role != TokenRole::Primary) return;
   window_.buffer.push_back(token);
+  if (token.kind == TokenKind::Ideographic) {
+    // Han names are stored in Simplified characters: 中國 is looked up as 中国.
+    if (!han_) han_.emplace(parts_.matcher.han_folder());
+    window_.buffer.back().term = han_->fold(token.term);
+  }
   run(false);
 }
 
@@ -47,7 +56,7 @@ void TaggerSession::run(bool final) {
 void TaggerSession::step() {
   const std::size_t i = cursor_;
   const bool listed = lists_.at_listed_name(*this, i);
-  if (const auto match = parts_.matcher.longest_match(window_.text, window_.buffer, i)) {
+  if (const auto match = parts_.matcher.longest_match(window_.text, window_.buffer, i, language_)) {
     const std::size_t length = extend_group_name(i, *match);
     const std::size_t before = findings_.candidates.size();
     record_match(i, *match, length);
@@ -89,9 +98,14 @@ void TaggerSession::add_candidate(EntityType type, std::string id, std::size_t f
   candidate.first = window_.base + first;
   candidate.last = window_.base + first + length - 1;
   candidate.certainty = certainty;
-  candidate.blocked = certainty == Certainty::Weak && window_.glued(first, length);
+  // A name right before is a neighbour, not a longer name: "Chinese MSS" is two mentions.
+  const std::vector<Candidate>& found = findings_.candidates;
+  const bool name_before = !found.empty() && found.back().last + 1 == window_.base + first;
+  candidate.blocked = certainty == Certainty::Weak &&
+                      (window_.glued_after(first, length) || (!name_before && window_.glued_before(first)));
   candidate.role = role;
-  candidate.surface = collapse_spaces(window_.span(first, length));
+  candidate.surface = length == 1 ? std::string(bare_word(window_.span(first, 1)))
+                                  : collapse_spaces(window_.span(first, length));
   findings_.candidates.push_back(std::move(candidate));
 }
 
@@ -141,14 +155,36 @@ std::size_t TaggerSession::extend_group_name(std::size_t first, const NameMatch&
   return ransomware ? length - 1 : length;
 }
 
+// Where a name found in the text names nothing: a framework that contains an actor's name
+// ("MITRE ATT&CK"), a path, a hex dump, a unit after a number ("32 BIT"), a site's footer ("Follow
+// us on Twitter"), an image's alternative text or a link's title.
+bool TaggerSession::not_a_mention(const NameEntry& entry, std::size_t first, std::size_t length) {
+  if (entry.never || window_.in_path(first, length) || window_.in_hex_dump(first, length)) return true;
+  if (entry.case_rule == CaseRule::Exact && window_.after_number(first)) return true;
+  if (entry.target.type != EntityType::Actor) return false;
+  // A list of sites after "follow us on" ("Twitter, LinkedIn and YouTube") is a footer throughout.
+  const std::size_t global = window_.base + first;
+  const bool listed = footer_end_ > 0 &&
+                      (global == footer_end_ ||
+                       (global == footer_end_ + 1 && first > 0 &&
+                        (window_.buffer[first - 1].term == "and" || window_.buffer[first - 1].term == "or")));
+  if (listed || window_.after_follow_us(first) || window_.in_markup_label(first)) {
+    footer_end_ = global + length;
+    return true;
+  }
+  return false;
+}
+
 // One candidate per entity a match names, however many of its names spell the same words
 // ("Iran", "Irán" and "İran" fold alike): one surface, one mention.
 void TaggerSession::record_match(std::size_t first, const NameMatch& match, std::size_t length) {
-  if (window_.in_path(first, match.length)) return;
+  if (std::any_of(match.entries.begin(), match.entries.end(), [](const NameEntry* e) { return e->never; }))
+    return;
   std::vector<EntityRef> done;
   for (const NameEntry* entry : match.entries) {
     if (std::find(done.begin(), done.end(), entry->target) != done.end()) continue;
     if (entry->role == NameRole::Capital && !parts_.options.capitals) continue;
+    if (not_a_mention(*entry, first, match.length)) continue;
     if (names_something_else(*entry, first, match.length)) continue;
     // The entity's most trusted entry in this match decides.
     const NameEntry* best = entry;
@@ -162,18 +198,44 @@ void TaggerSession::record_match(std::size_t first, const NameMatch& match, std:
         std::any_of(match.entries.begin(), match.entries.end(), [entry](const NameEntry* e) {
           return e->target.type == entry->target.type && !(e->target == entry->target);
         });
-    Certainty certainty = ambiguous ? Certainty::Ambiguous : best->weak ? Certainty::Weak : Certainty::Strong;
-    // "the Hive gang", "Bitter used": an English word capitalised inside a sentence is a name.
-    if (certainty == Certainty::Weak && best->common_word && window_.capitalized(window_.buffer[first]) &&
-        !window_.starts_sentence(first) && !window_.glued(first, length)) {
-      certainty = Certainty::Strong;
+    const Certainty certainty = ambiguous    ? Certainty::Ambiguous
+                                : best->weak ? Certainty::Weak
+                                             : Certainty::Strong;
+    // "Zscaler ThreatLabz": the mention is the actor's own name; the rest names its team.
+    const std::size_t surface = best->head > 0 && length == match.length ? best->head : length;
+    add_candidate(entry->target.type, id_of(entry->target), first, surface, certainty, best->role);
+    Candidate& added = findings_.candidates.back();
+    added.last = window_.base + first + length - 1;
+    // "the Hive gang", "attacks by Bitter": an English word capitalised inside a sentence is a
+    // name when a context word stands anywhere in its sentence. Capitals tell nothing of an acronym.
+    if (certainty == Certainty::Weak && best->common_word && best->case_rule != CaseRule::Exact &&
+        window_.capitalized(window_.buffer[first]) && !window_.starts_sentence(first) && !added.blocked) {
+      added.context_words = kSentenceWords;
     }
-    add_candidate(entry->target.type, id_of(entry->target), first, length, certainty, best->role);
     if (certainty == Certainty::Weak && best->case_rule == CaseRule::Exact &&
         entry->target.type == EntityType::Actor) {
-      findings_.candidates.back().country_support = parts_.gazetteer.actors()[entry->target.index].country;
+      added.country_support = parts_.gazetteer.actors()[entry->target.index].country;
     }
   }
+  country_in_compound(first, match);
+}
+
+// Chinese writes "the PRC's Ministry of State Security" as one compound, 中华人民共和国国家安全部:
+// the country it starts with is named too. (In English the two are separate words, and the
+// demonym or name before an agency's name is a mention of its own.)
+void TaggerSession::country_in_compound(std::size_t first, const NameMatch& match) {
+  const bool actor = std::any_of(match.entries.begin(), match.entries.end(), [](const NameEntry* e) {
+    return e->target.type == EntityType::Actor && e->case_rule == CaseRule::None;
+  });
+  if (!actor) return;
+  const auto country = parts_.matcher.country_inside(window_.text, window_.buffer, first, match.length);
+  if (!country || std::any_of(country->entries.begin(), country->entries.end(), [&](const NameEntry* e) {
+        return !(e->target == country->entries.front()->target);
+      }))
+    return;
+  const NameEntry* entry = country->entries.front();
+  add_candidate(EntityType::Country, id_of(entry->target), first, country->length,
+                entry->weak ? Certainty::Weak : Certainty::Strong, entry->role);
 }
 
 void TaggerSession::define_code_named_group(std::size_t first, std::size_t length) {

@@ -15,6 +15,7 @@
 #include "dossier/analysis/alias_matcher.h"
 #include "dossier/analysis/entity_tagger.h"
 #include "entity_candidate.h"
+#include "han_folder.h"
 #include "mention_resolver.h"
 #include "token_window.h"
 
@@ -30,7 +31,8 @@ struct TaggerParts {
 /// Tags one text token by token, with a bounded window (look-ahead = the longest name).
 class TaggerSession {
  public:
-  TaggerSession(TaggerParts parts, std::string_view text);
+  /// `language`: the ISO 639-1 code or stemmer name the fed tokens were stemmed with ("" for none).
+  TaggerSession(TaggerParts parts, std::string_view text, std::string_view language);
 
   /// Takes the next primary token.
   void feed(const Token& token);
@@ -62,7 +64,13 @@ class TaggerSession {
   bool local_name(std::size_t i);
   void define_acronym(std::size_t i);
 
+  void country_in_compound(std::size_t first, const NameMatch& match);
+  bool not_a_mention(const NameEntry& entry, std::size_t first, std::size_t length);
+
   TaggerParts parts_;
+  std::string language_;          // stemmer name, "" for none
+  std::optional<HanFolder> han_;  // copied from the matcher at the first ideographic token
+  std::size_t footer_end_ = 0;    // one past the global index of the last name dropped as a footer
   TokenWindow window_;
   std::size_t cursor_ = 0;  // buffer index of the next token to decide on
   SessionFindings findings_;

@@ -15,6 +15,9 @@ namespace dossier::analysis {
 /// A surface as a reader would quote it: runs of white space (line breaks included) become one space.
 std::string collapse_spaces(std::string_view text);
 
+/// A word without an elided article before it ("L’ANSSI" -> "ANSSI", "d'Iran" -> "Iran").
+std::string_view bare_word(std::string_view word);
+
 /// True when `gap` is one or more ASCII spaces and nothing else.
 bool only_spaces(std::string_view gap) noexcept;
 
@@ -44,9 +47,24 @@ struct TokenWindow {
   const Token* following(std::size_t first, std::size_t length) const;
   /// A name of `length` tokens at `first` glued by spaces to a capitalised word before or after it
   /// that is not a context word: part of another name ("Cobalt Strike", "Michael Jordan").
-  bool glued(std::size_t first, std::size_t length) const;
+  bool glued(std::size_t first, std::size_t length) const {
+    return glued_after(first, length) || glued_before(first);
+  }
+  /// The capitalised word is after the name.
+  bool glued_after(std::size_t first, std::size_t length) const;
+  /// The capitalised word is before the name (not at a sentence start).
+  bool glued_before(std::size_t first) const;
   /// A name glued to a backslash, or before "/digits": a path, registry key or user agent.
   bool in_path(std::size_t first, std::size_t length) const;
+  /// A two-character name that is a hex byte beside other hex bytes ("45 F5 5D"): a dump.
+  bool in_hex_dump(std::size_t first, std::size_t length) const;
+  /// The word right before `buffer[first]`, a space apart, is a number ("32 BIT"): a unit.
+  bool after_number(std::size_t first) const;
+  /// A name after "follow us on", "share on", "find us on"...: a site's footer, not a mention.
+  bool after_follow_us(std::size_t first) const;
+  /// A name inside markup labels: an image's alternative text ("![Google search result](...)")
+  /// or a link's title after its address ("(https://x.example/ "Twitter")").
+  bool in_markup_label(std::size_t first) const;
 };
 
 }  // namespace dossier::analysis

@@ -110,7 +110,7 @@ BuiltDocument DocumentBuilder::build(const SourceFile& source, const ExtractedDo
   const std::string_view stem_language =
       built.language.empty() ? std::string_view(analyzer_.options().default_language) : built.language;
   Xapian::Document& document = built.document;
-  const auto session = tagger_ ? tagger_->start(content.text) : nullptr;
+  const auto session = tagger_ ? tagger_->start(content.text, stem_language) : nullptr;
   analyzer_.for_each_token(content.text, stem_language, [&](const Token& token) {
     if (token.role == TokenRole::Primary) {
       document.add_posting(token.term, token.position);

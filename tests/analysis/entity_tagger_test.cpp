@@ -34,6 +34,7 @@ const Gazetteer& gazetteer() {
                         "alias\treason\nPlay\tcommon-word: 'play' is an English "
                         "word\nCobalt\tproduct-or-technical: Cobalt Strike\n"
                         "Georgia\tplace-name: the US state\nJordan\tperson-name: a given name\n"},
+                       {},
                        {}},
       {"nb"});
   return g;
@@ -107,6 +108,7 @@ TEST_CASE("a weak acronym counts when the document names its actor's country", "
                         "id\tname\tkind\tcountry\taliases\nmss-cn\tMinistry of State "
                         "Security\tintelligence-agency\tCN\tMSS\n"},
                        {"w", "alias\treason\nMSS\tTCP maximum segment size\n"},
+                       {},
                        {}},
       {});
   const EntityTagger tagger(g, analyzer());
@@ -218,6 +220,7 @@ TEST_CASE("an actor's name that contains a country names the actor, not the coun
            "id\tname\tkind\tcountry\taliases\ngovernment-ir\tGovernment of Iran\tgovernment\tIR\t"
            "Iranian government\n"},
           {"w", "alias\treason\n"},
+          {},
           {}},
       {});
   const EntityTagger tagger(g, analyzer());
@@ -265,4 +268,59 @@ TEST_CASE("alias lists that name no group, or end, add no names", "[tagger]") {
   const auto entities = tag("Leviathan (aka Bluefin) and Mako Shark; APT40, aka Leviathan. Then Norway");
   REQUIRE(entities.actors.size() == 1);
   CHECK(entities.actors[0].surfaces == std::set<std::string>{"Leviathan", "Bluefin", "APT40"});
+}
+
+namespace {
+
+const EntityTagger& builtin_tagger() {
+  static const Gazetteer g = Gazetteer::builtin();
+  static const EntityTagger tagger(g, analyzer());
+  return tagger;
+}
+
+// "id:mentions" of the actors the built-in gazetteer finds, in the tagger's order.
+std::string builtin_actors(std::string_view text) {
+  std::string out;
+  for (const auto& a : builtin_tagger().tag(text, "en").actors)
+    out += (out.empty() ? "" : " ") + a.id + ":" + std::to_string(a.mentions);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ATT&CK tactic ids are not threat groups, Proofpoint's TA numbers are", "[tagger]") {
+  CHECK(builtin_actors("The operators moved from tactic TA0001 (Initial Access) to TA0040 (Impact).") == "");
+  CHECK(builtin_actors("TA4903 sent the lures; TA505 did not.") == "ta4903:1 ta505:1");
+}
+
+TEST_CASE("bytes of a hex dump and units after a number are not names", "[tagger]") {
+  CHECK(builtin_actors("The header reads 45 F5 5D 00 12 in hex, as F5 Networks documents.") == "f5:1");
+  CHECK(builtin_actors("The loader sets the 32 BIT flag.") == "");
+}
+
+TEST_CASE("site footers, image descriptions and link titles name no actor", "[tagger]") {
+  CHECK(builtin_actors("Follow us on Twitter and LinkedIn for updates.") == "");
+  CHECK(builtin_actors("![Google search result page](/img/1.png) shows the lure.") == "");
+  CHECK(builtin_actors("[Follow](https://twitter.com/example \"Twitter\")") == "");
+  CHECK(builtin_actors("Twitter suspended the accounts after LinkedIn reported them.") ==
+        "linkedin:1 x-corp:1");
+}
+
+TEST_CASE("a capitalised common word needs an actor context in its sentence", "[tagger]") {
+  CHECK(builtin_actors("The Equation for risk is simple: impact times likelihood.") == "");
+  CHECK(builtin_actors("Researchers tied the implant to the Equation group.") == "equation-group:1");
+}
+
+TEST_CASE("a framework named after an organisation is not the organisation", "[tagger]") {
+  CHECK(builtin_actors("The techniques map to MITRE ATT&CK as follows.") == "");
+  CHECK(builtin_actors("MITRE maintains the CVE list.") == "mitre:1");
+}
+
+TEST_CASE("a weak acronym counts beside its country's name, not pages away from it", "[tagger]") {
+  CHECK(builtin_actors("Officers of China's MSS recruited him.") == "mss-cn:1");
+  std::string far = "China was named once. ";
+  for (int i = 0; i < 30; ++i)
+    far += "filler ";
+  far += "Then enable MSS clamping on the router.";
+  CHECK(builtin_actors(far) == "");
 }

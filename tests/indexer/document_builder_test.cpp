@@ -114,6 +114,7 @@ TEST_CASE("tagged entities become filter terms, facet sets and recorded mentions
         "id\tname\tkind\tcountry\taliases\nmss-cn\tMinistry of State "
         "Security\tintelligence-agency\tCN\tMSS\n"},
        {"w", "alias\treason\n"},
+       {},
        {}},
       {});
   const Analyzer analyzer;

@@ -40,13 +40,22 @@ struct Actor {
   std::vector<std::string> aliases;  ///< other names, acronyms, native names
 };
 
+/// A country's name or demonym in one language, matched in that language's inflected forms
+/// ("Украины" for "Украина", "kinesiske" for "kinesisk").
+struct LocalName {
+  std::string language;  ///< ISO 639-1 code ("nb", "ru", "de")
+  std::string text;      ///< the dictionary form
+  bool demonym = false;  ///< an adjective or inhabitant name rather than the country's name
+};
+
 /// A country (ISO 3166-1 region) and the words that name it.
 struct Country {
-  std::string code;                   ///< ISO 3166-1 alpha-2, upper case
-  std::string name;                   ///< common English name
-  std::vector<std::string> aliases;   ///< official and short forms, abbreviations, other languages
-  std::vector<std::string> demonyms;  ///< "Chinese", "North Korean"
-  std::vector<std::string> capitals;  ///< "Beijing"
+  std::string code;                    ///< ISO 3166-1 alpha-2, upper case
+  std::string name;                    ///< common English name
+  std::vector<std::string> aliases;    ///< official and short forms, abbreviations, other languages
+  std::vector<std::string> demonyms;   ///< "Chinese", "North Korean"
+  std::vector<std::string> capitals;   ///< "Beijing"
+  std::vector<LocalName> local_names;  ///< names and demonyms by language (CLDR, local-names.tsv)
 };
 
 }  // namespace dossier::analysis
