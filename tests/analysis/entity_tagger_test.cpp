@@ -324,3 +324,31 @@ TEST_CASE("a weak acronym counts beside its country's name, not pages away from 
   far += "Then enable MSS clamping on the router.";
   CHECK(builtin_actors(far) == "");
 }
+
+TEST_CASE("one referent is one facet value however a report words it", "[tagger]") {
+  // The generic phrases for a state's government are one actor, not the State Council.
+  CHECK(builtin_actors("The Chinese government denied it. Chinese authorities arrested him.") ==
+        "government-cn:2");
+  // Norway has one agency named "Norwegian Intelligence Service": the generic phrases are it.
+  CHECK(
+      builtin_actors("Norwegian intelligence services warned. The Norwegian Intelligence Service said so.") ==
+      "nis-no:2");
+}
+
+TEST_CASE("known groups are shown by the name analysts use", "[tagger]") {
+  const auto entities = builtin_tagger().tag("TA511 sent the emails; APT36 wrote the implant.", "en");
+  std::vector<std::string> names;
+  for (const auto& a : entities.actors)
+    names.push_back(builtin_tagger().gazetteer().actor(a.id)->name);
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"TA511", "Transparent Tribe"});
+}
+
+TEST_CASE("intergovernmental bodies, national agencies, legislatures and embassies are actors", "[tagger]") {
+  CHECK(builtin_actors("The International Monetary Fund and the IMF staff.") == "imf:2");
+  CHECK(builtin_actors("HMRC and the CDC issued warnings.") == "cdc-us:1 hmrc-gb:1");
+  CHECK(builtin_actors("The UK House of Commons debated it.") == "house-of-commons-gb:1");
+  CHECK(builtin_actors("The Belgian Parliament was targeted, as was the PRC embassy in Prague.") ==
+        "embassy-cn:1 parliament-be:1");
+  CHECK(builtin_actors("Unit 26165 of the GRU ran the operation.") == "apt28:1 gru-ru:1");
+}

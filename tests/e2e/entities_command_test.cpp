@@ -30,7 +30,7 @@ TEST_CASE("entities on standard input finds APT40 through its alias", "[e2e][ent
   CHECK(json["path"] == "-");
   REQUIRE(json["actors"].size() == 1);
   CHECK(json["actors"][0]["id"] == "apt40");
-  CHECK(json["actors"][0]["name"] == "APT40");
+  CHECK(json["actors"][0]["name"] == "Leviathan");  // MITRE ATT&CK's name for G0065
   CHECK(json["actors"][0]["kind"] == "threat-group");
   CHECK(json["actors"][0]["country"] == "CN");
   CHECK(json["actors"][0]["mentions"] == 2);
