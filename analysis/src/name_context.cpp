@@ -58,7 +58,28 @@ const std::unordered_set<std::string_view> kOrganisationWords = {"telecom",    "
                                                                  "petroleum",  "oil",
                                                                  "insurance",  "securities"};
 
+// Words that make a long name an organisation rather than a technology ("Domain Name System").
+const std::unordered_set<std::string_view> kOrganisationHeads = {
+    "ministry",     "agency",       "service",      "services",
+    "bureau",       "department",   "office",       "directorate",
+    "committee",    "council",      "commission",   "institute",
+    "center",       "centre",       "command",      "force",
+    "forces",       "police",       "army",         "navy",
+    "party",        "organization", "organisation", "corporation",
+    "company",      "inc",          "ltd",          "foundation",
+    "association",  "university",   "authority",    "administration",
+    "intelligence", "front",        "league",       "federation",
+    "guard",        "corps",        "unit",         "group",
+    "division",     "board",        "secretariat",  "cabinet",
+    "court",        "bank",         "network",      "alliance",
+    "coalition",    "parliament",   "assembly",     "embassy",
+    "consulate"};
+
 }  // namespace
+
+bool is_organisation_head(std::string_view term) {
+  return kOrganisationHeads.contains(term);
+}
 
 bool is_actor_context(std::string_view term) {
   return kActorContext.contains(term);

@@ -17,6 +17,25 @@ constexpr std::size_t kHistory = 16;
 // further away than a lower-case one: anywhere in a sentence of this many words around it.
 constexpr std::size_t kSentenceWords = 12;
 
+// The one actor a match names, when it names exactly one and nothing else.
+const NameEntry* only_actor(const NameMatch& match) {
+  const NameEntry* actor = nullptr;
+  for (const NameEntry* e : match.entries) {
+    if (e->target.type != EntityType::Actor || (actor != nullptr && !(actor->target == e->target)))
+      return nullptr;
+    actor = e;
+  }
+  return actor;
+}
+
+// A descriptive name ("Canadian intelligence", "Security Service"): generic words a report may
+// capitalise as the start of a longer proper name.
+bool descriptive(const NameEntry& entry) {
+  return entry.weak || std::any_of(entry.words.begin(), entry.words.end(), [](const std::string& w) {
+           return !w.empty() && w.front() >= 'a' && w.front() <= 'z';
+         });
+}
+
 }  // namespace
 
 TaggerSession::TaggerSession(TaggerParts parts, std::string_view text, std::string_view language)
@@ -58,6 +77,7 @@ void TaggerSession::step() {
   const bool listed = lists_.at_listed_name(*this, i);
   if (const auto match = parts_.matcher.longest_match(window_.text, window_.buffer, i, language_)) {
     const std::size_t length = extend_group_name(i, *match);
+    if (longer_name(i, *match, length)) return;
     const std::size_t before = findings_.candidates.size();
     record_match(i, *match, length);
     for (std::size_t k = 0; k < length; ++k)
@@ -236,6 +256,113 @@ void TaggerSession::country_in_compound(std::size_t first, const NameMatch& matc
   const NameEntry* entry = country->entries.front();
   add_candidate(EntityType::Country, id_of(entry->target), first, country->length,
                 entry->weak ? Certainty::Weak : Certainty::Strong, entry->role);
+}
+
+// A long name matches as a whole or not at all, and an acronym in parentheses decides between
+// referents:
+// - "Security Service of the Ukraine": a descriptive or organisation name followed by "of"/"for"
+//   and a capitalised name is that longer name, unless the words after it name the actor's own
+//   country ("Federal Security Service of Russia", then one mention with the whole surface);
+// - "Canadian Intelligence and Security Service": a descriptive name joined by "and" to
+//   capitalised words ending in an organisation word is one longer name;
+// - "Ministry of State Security (MGB)": an acronym that is not one of the actor's names, nor its
+//   initials, names another body: the one the gazetteer knows by it, else a new one.
+// A longer name that no gazetteer knows becomes an actor of kind `unknown`.
+bool TaggerSession::longer_name(std::size_t first, const NameMatch& match, std::size_t length) {
+  const NameEntry* entry = only_actor(match);
+  if (entry == nullptr || entry->case_rule != CaseRule::Capitalized) return false;
+  const Actor& actor = parts_.gazetteer.actors()[entry->target.index];
+  const std::vector<Token>& buffer = window_.buffer;
+  const std::size_t end = first + length;
+  if (end >= buffer.size()) return false;
+  // Threat groups' names are lists of aliases and codes ("Thallium and Konni Group", "Kimsuky
+  // (APT43)"): these rules are for organisations' names.
+  if (actor.kind == ActorKind::ThreatGroup) return false;
+  if (const auto acronym = window_.parenthesised_acronym(end))
+    return acronym_of_another(first, *entry, *acronym);
+  const std::string& link = buffer[end].term;
+  if (!only_spaces(window_.gap(buffer[end - 1], buffer[end])) || end + 1 >= buffer.size()) return false;
+  const bool organisation = is_organisation_head(buffer[end - 1].term);
+  if ((link == "of" || link == "for") && (descriptive(*entry) || organisation)) {
+    const std::size_t from = end + 1 + (buffer[end + 1].term == "the" ? 1 : 0);
+    const std::size_t run = window_.capitalized_run(from, 4);
+    if (run == 0) return false;
+    const auto country = country_named(from, run);
+    if (country && *country == actor.country) {
+      add_candidate(EntityType::Actor, actor.id, first, from + run - first, Certainty::Strong, entry->role);
+      cursor_ = from + run;
+      return true;
+    }
+    define_unknown(first, from + run, country.value_or(""), {});
+    return true;
+  }
+  if ((link == "and" || link == "&") && descriptive(*entry) &&
+      window_.capitalized_run(first, length) == length) {
+    const std::size_t run = window_.capitalized_run(end + 1, 4);
+    if (run == 0 || !is_organisation_head(buffer[end + run].term)) return false;
+    define_unknown(first, end + 1 + run, actor.country, {});
+    return true;
+  }
+  return false;
+}
+
+// "Name (ACR)" where ACR is not the actor's: the whole is another body's name.
+bool TaggerSession::acronym_of_another(std::size_t first, const NameEntry& entry, std::size_t acronym) {
+  const Actor& actor = parts_.gazetteer.actors()[entry.target.index];
+  const std::string word(window_.surface(window_.buffer[acronym]));
+  if (std::find(actor.aliases.begin(), actor.aliases.end(), word) != actor.aliases.end()) return false;
+  std::string initials;
+  for (std::size_t k = first; k < acronym; ++k) {
+    const std::string_view w = window_.surface(window_.buffer[k]);
+    if (!w.empty() && w.front() >= 'A' && w.front() <= 'Z') initials.push_back(w.front());
+  }
+  if (initials == word) return false;
+  if (const auto other = parts_.matcher.longest_match(window_.text, window_.buffer, acronym)) {
+    const NameEntry* known = only_actor(*other);
+    if (known != nullptr && other->length == 1 && !(known->target == entry.target)) {
+      const std::string id = parts_.gazetteer.actors()[known->target.index].id;
+      add_candidate(EntityType::Actor, id, first, acronym - first, Certainty::Strong, NameRole::Name);
+      add_candidate(EntityType::Actor, id, acronym, 1, Certainty::Strong, NameRole::Name);
+      local_acronyms_[word] = {EntityType::Actor, id};
+      cursor_ = acronym + 1;
+      return true;
+    }
+  }
+  define_unknown(first, acronym, {}, {word});
+  add_candidate(EntityType::Actor, findings_.defined.back().id, acronym, 1, Certainty::Strong,
+                NameRole::Name);
+  local_acronyms_[word] = {EntityType::Actor, findings_.defined.back().id};
+  cursor_ = acronym + 1;
+  return true;
+}
+
+// The country `length` capitalised words at `first` name on their own ("the Ukraine", "Russia").
+std::optional<std::string> TaggerSession::country_named(std::size_t first, std::size_t length) const {
+  const auto match = parts_.matcher.longest_match(window_.text, window_.buffer, first);
+  if (!match || match->length != length) return std::nullopt;
+  for (const NameEntry* e : match->entries) {
+    if (e->target.type == EntityType::Country) return id_of(e->target);
+  }
+  return std::nullopt;
+}
+
+// An organisation the report names by a longer name than any gazetteer has: one mention of an
+// actor of kind `unknown` over `buffer[first..end)`.
+void TaggerSession::define_unknown(std::size_t first, std::size_t end, std::string country,
+                                   std::vector<std::string> aliases) {
+  const std::string name = collapse_spaces(window_.span(first, end - first));
+  Actor actor{unknown_actor_id(window_.buffer, first, end, name), name, ActorKind::Unknown,
+              std::move(country), std::move(aliases)};
+  std::vector<Actor>& defined = findings_.defined;
+  const auto known =
+      std::find_if(defined.begin(), defined.end(), [&](const Actor& a) { return a.id == actor.id; });
+  if (known == defined.end()) {
+    defined.push_back(std::move(actor));
+  } else {
+    std::rotate(known, known + 1, defined.end());  // the last defined is the one just named
+  }
+  add_candidate(EntityType::Actor, defined.back().id, first, end - first, Certainty::Strong, NameRole::Name);
+  cursor_ = end;
 }
 
 void TaggerSession::define_code_named_group(std::size_t first, std::size_t length) {

@@ -64,6 +64,11 @@ class TaggerSession {
   bool local_name(std::size_t i);
   void define_acronym(std::size_t i);
 
+  bool longer_name(std::size_t first, const NameMatch& match, std::size_t length);
+  bool acronym_of_another(std::size_t first, const NameEntry& entry, std::size_t acronym);
+  std::optional<std::string> country_named(std::size_t first, std::size_t length) const;
+  void define_unknown(std::size_t first, std::size_t end, std::string country,
+                      std::vector<std::string> aliases);
   void country_in_compound(std::size_t first, const NameMatch& match);
   bool not_a_mention(const NameEntry& entry, std::size_t first, std::size_t length);
 

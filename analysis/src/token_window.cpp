@@ -164,4 +164,25 @@ bool TokenWindow::in_markup_label(std::size_t first) const {
   return rest.find(']') == std::string_view::npos && rest.find('\n') == std::string_view::npos;
 }
 
+std::size_t TokenWindow::capitalized_run(std::size_t from, std::size_t max) const {
+  std::size_t count = 0;
+  while (count < max && from + count < buffer.size() && buffer[from + count].kind == TokenKind::Word &&
+         capitalized(buffer[from + count]) &&
+         (count == 0 || only_spaces(gap(buffer[from + count - 1], buffer[from + count]))))
+    ++count;
+  return count;
+}
+
+std::optional<std::size_t> TokenWindow::parenthesised_acronym(std::size_t at) const {
+  if (at == 0 || at >= buffer.size()) return std::nullopt;
+  const std::string_view word = surface(buffer[at]);
+  if (word.size() < 2 || word.size() > 8 ||
+      word.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != std::string_view::npos)
+    return std::nullopt;
+  if (gap(buffer[at - 1], buffer[at]) != " (") return std::nullopt;
+  const std::size_t end = buffer[at].end;
+  if (end >= text.size() || text[end] != ')') return std::nullopt;
+  return at;
+}
+
 }  // namespace dossier::analysis

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,11 @@ struct TokenWindow {
   bool after_number(std::size_t first) const;
   /// A name after "follow us on", "share on", "find us on"...: a site's footer, not a mention.
   bool after_follow_us(std::size_t first) const;
+  /// How many capitalised words, one space apart, start at `buffer[from]` (at most `max`).
+  std::size_t capitalized_run(std::size_t from, std::size_t max) const;
+  /// When `buffer[at]` opens "(ACR)" (an acronym of 2-8 capitals and digits in parentheses right
+  /// after the previous word), the acronym's buffer index.
+  std::optional<std::size_t> parenthesised_acronym(std::size_t at) const;
   /// A name inside markup labels: an image's alternative text ("![Google search result](...)")
   /// or a link's title after its address ("(https://x.example/ "Twitter")").
   bool in_markup_label(std::size_t first) const;

@@ -352,3 +352,21 @@ TEST_CASE("intergovernmental bodies, national agencies, legislatures and embassi
         "embassy-cn:1 parliament-be:1");
   CHECK(builtin_actors("Unit 26165 of the GRU ran the operation.") == "apt28:1 gru-ru:1");
 }
+
+TEST_CASE("a long name matches as a whole or not at all", "[tagger]") {
+  // Not MI5's "Security Service", nor Canada's generic intelligence services plus MI5.
+  CHECK(builtin_actors("The Security Service of the Ukraine arrested two men.") ==
+        "unknown-security-service-of-the-ukraine:1");
+  CHECK(builtin_actors("The Canadian Intelligence and Security Service said so.") ==
+        "unknown-canadian-intelligence-and-security-service:1");
+  // The actor's own country after "of" is part of its name.
+  CHECK(builtin_actors("The Federal Security Service of Russia denied it.") == "fsb-ru:1");
+  CHECK(builtin_actors("The Security Service of Ukraine (SBU) said so.") == "sbu-ua:2");
+}
+
+TEST_CASE("an acronym in parentheses decides between referents", "[tagger]") {
+  // The Soviet MGB is not China's MSS, though both translate as Ministry of State Security.
+  CHECK(builtin_actors("The Soviet Ministry of State Security (MGB) ran the camps. The MGB grew.") ==
+        "unknown-ministry-of-state-security:3");
+  CHECK(builtin_actors("The Ministry of State Security (MSS) recruited him.") == "mss-cn:2");
+}
