@@ -132,6 +132,16 @@ TEST_CASE("an unknown country exits 2 and suggests the closest names", "[e2e][co
   CHECK(result.err.starts_with("error: unknown country 'Norwey' (did you mean: norway"));
 }
 
+TEST_CASE("--country takes ISO alpha-3 codes, and Korea suggests the two Koreas", "[e2e][corpus]") {
+  const auto alpha3 = json_of(run_dossier({"search", "--db", corpus_db(), "--country", "NOR", "--json"}));
+  const auto alpha2 = json_of(run_dossier({"search", "--db", corpus_db(), "--country", "NO", "--json"}));
+  CHECK(alpha3["total"] == alpha2["total"]);
+  CHECK(alpha3["total"].get<int>() > 0);
+  const auto korea = run_dossier({"search", "--db", corpus_db(), "--country", "Korea"});
+  CHECK(korea.exit_code == 2);
+  CHECK(korea.err == "error: unknown country 'Korea' (did you mean: north korea, south korea?)\n");
+}
+
 TEST_CASE(
     "国家安全部 also finds the English report that names the Ministry of State Security, unless --exact",
     "[e2e][corpus]") {
