@@ -90,8 +90,8 @@ void add_common_flags(CLI::App& command, SearchFlags& flags) {
   command.add_option("--offset", flags.offset, "Hits to skip, for the next page (default 0)");
   command
       .add_option("--country", flags.countries,
-                  "Keep reports naming this country: code, name or demonym (NO, Norway, Norwegian, "
-                  "Norge); repeatable, all must match")
+                  "Keep reports naming this country: ISO code, name or demonym (NO, NOR, Norway, "
+                  "Norwegian, Norge); repeatable, all must match")
       ->type_name("X");
   command
       .add_option("--actor", flags.actors,
