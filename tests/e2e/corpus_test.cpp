@@ -132,7 +132,7 @@ TEST_CASE("an unknown country exits 2 and suggests the closest names", "[e2e][co
   CHECK(result.err.starts_with("error: unknown country 'Norwey' (did you mean: norway"));
 }
 
-TEST_CASE("--country takes ISO alpha-3 codes, and Korea suggests the two Koreas", "[e2e][corpus]") {
+TEST_CASE("the country filter takes ISO alpha-3 codes, and Korea suggests the two Koreas", "[e2e][corpus]") {
   const auto alpha3 = json_of(run_dossier({"search", "--db", corpus_db(), "--country", "NOR", "--json"}));
   const auto alpha2 = json_of(run_dossier({"search", "--db", corpus_db(), "--country", "NO", "--json"}));
   CHECK(alpha3["total"] == alpha2["total"]);
