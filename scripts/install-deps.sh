@@ -3,12 +3,15 @@
 # Runs apt-get directly as root, through sudo otherwise. Idempotent: prints nothing when all is there.
 set -euo pipefail
 
-# Build toolchain and libraries (see DESIGN.md, "Dependencies", for why each one is here).
+# Build toolchain, libraries and the tools the tests use (see DESIGN.md, "Dependencies", for why each
+# one is here): clang-format-14 checks the formatting, systemd's systemd-analyze verifies the
+# example units (neither test is skipped in CI).
 packages=(
   g++ cmake make pkg-config git ca-certificates clang-format-14
   libxapian-dev libicu-dev libcli11-dev catch2
   nlohmann-json3-dev libxxhash-dev libcld2-dev
   libxml2-dev libpoppler-cpp-dev libzip-dev
+  systemd
 )
 # Extra packages a caller may ask for (e.g. the benchmark's omindex and ripgrep).
 packages+=("$@")

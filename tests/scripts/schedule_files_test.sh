@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # schedule_files_test.sh DOSSIER SCRIPTS_DIR: the cron line runs as written (with the paths pointed
 # at a scratch folder) and appends one JSON summary per run; the systemd units pass
-# `systemd-analyze verify` where systemd-analyze exists (exit 77, skipped, where it does not).
+# `systemd-analyze verify` (Debian package systemd, which scripts/install-deps.sh installs; it needs
+# no running systemd). Without systemd-analyze the test says so in one line and exits 77 (skipped).
 set -euo pipefail
 dossier=$1
 scripts=$2
@@ -28,7 +29,7 @@ sh -c "$command" 2> "$work/stderr" || fail "the second cron run failed"
 grep -q '"added":1' "$work/log/index.jsonl" || fail "the log does not record the added file"
 
 if ! command -v systemd-analyze > /dev/null; then
-  echo "cron line ok; systemd-analyze not installed: unit files not verified"
+  echo "SKIPPED: systemd-analyze is not installed (scripts/install-deps.sh installs it): the cron line runs, the systemd units are not verified"
   exit 77
 fi
 mkdir -p "$work/units"
