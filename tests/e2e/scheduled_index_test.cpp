@@ -51,7 +51,9 @@ TEST_CASE("a rerun over an unchanged corpus reports every file unchanged", "[e2e
   REQUIRE(first.exit_code == 0);
   const std::size_t files = json_of(first)["added"];
   CHECK(files >= 5);
-  const auto second = json_of(index_json(dossier::testing::kCorpusDir, db));
+  const ProcessResult rerun = index_json(dossier::testing::kCorpusDir, db);
+  CHECK(rerun.exit_code == 0);
+  const auto second = json_of(rerun);
   CHECK(second["unchanged"] == files);
   for (const char* count : {"added", "updated", "renamed", "deleted", "failed", "indexed"}) {
     CHECK(second[count] == 0);
@@ -225,7 +227,9 @@ TEST_CASE("index --full reads every file again and keeps one document per file",
   reports.write("b.txt", "two");
   const fs::path db = index.path() / "db";
   REQUIRE(index_json(reports.path(), db).exit_code == 0);
-  const auto json = json_of(index_json(reports.path(), db, {"--full"}));
+  const ProcessResult full = index_json(reports.path(), db, {"--full"});
+  CHECK(full.exit_code == 0);
+  const auto json = json_of(full);
   CHECK(json["updated"] == 2);
   CHECK(Xapian::Database(db.string()).get_doccount() == 2);
 }
@@ -233,7 +237,9 @@ TEST_CASE("index --full reads every file again and keeps one document per file",
 TEST_CASE("stats shows documents, roots, the last run, size and top entities", "[e2e][scheduled]") {
   const TempDir index;
   const fs::path db = index.path() / "db";
-  const auto run = json_of(index_json(dossier::testing::kCorpusDir, db));
+  const ProcessResult indexed = index_json(dossier::testing::kCorpusDir, db);
+  REQUIRE(indexed.exit_code == 0);
+  const auto run = json_of(indexed);
   const auto result = run_dossier({"stats", "--db", db.string(), "--json"});
   REQUIRE(result.exit_code == 0);
   const auto stats = json_of(result);
