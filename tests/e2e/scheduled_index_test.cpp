@@ -1,5 +1,7 @@
 // The real binary as an operator's scheduled job runs it: incremental reruns, roots that vanish,
 // the writer's lock, output fit for cron, and `dossier stats`.
+#include <poll.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -7,7 +9,6 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <future>
-#include <thread>
 
 #include "dossier_runner.h"
 #include "temp_dir.h"
@@ -153,23 +154,96 @@ TEST_CASE("documents below a folder that cannot be read are kept", "[e2e][schedu
   CHECK(hit_paths(db, "typhoon").size() == 2);
 }
 
+namespace {
+
+// Holds the writer's lock of `db` from construction until `release()`: a thread opens the database
+// for writing and blocks on a future the test fulfils, so the lock is held for as long as the test
+// needs it, not for a time that a slow machine may outlast.
+class LockHolder {
+ public:
+  explicit LockHolder(const fs::path& db) {
+    std::promise<void> locked;
+    std::future<void> is_locked = locked.get_future();
+    holder_ = std::async(std::launch::async, [db, &locked, released = release_.get_future()] {
+      try {
+        const Xapian::WritableDatabase writer(db.string(), Xapian::DB_OPEN);
+        locked.set_value();
+        released.wait();
+      } catch (...) {
+        locked.set_exception(std::current_exception());
+      }
+    });
+    is_locked.get();  // rethrows what stopped the thread from taking the lock
+  }
+  LockHolder(const LockHolder&) = delete;
+  LockHolder& operator=(const LockHolder&) = delete;
+  ~LockHolder() { release(); }
+
+  void release() {
+    if (!holder_.valid()) return;
+    release_.set_value();
+    holder_.get();
+  }
+
+ private:
+  std::promise<void> release_;
+  std::future<void> holder_;
+};
+
+// Counts the opens of one file (inotify): a writer opens the lock file at each attempt to take the
+// lock, so a second open by a waiting writer proves that its first attempt found the lock held.
+class OpenCounter {
+ public:
+  explicit OpenCounter(const fs::path& file) : fd_(::inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) {
+    REQUIRE(fd_ >= 0);
+    REQUIRE(::inotify_add_watch(fd_, file.c_str(), IN_OPEN) >= 0);
+  }
+  OpenCounter(const OpenCounter&) = delete;
+  OpenCounter& operator=(const OpenCounter&) = delete;
+  ~OpenCounter() { ::close(fd_); }
+
+  // Blocks until the file has been opened `wanted` times in all, or `done` is ready (the process
+  // that should open it has ended). Returns the opens seen.
+  int wait_for(int wanted, const std::future<ProcessResult>& done) {
+    while (opens_ < wanted && done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      pollfd ready{fd_, POLLIN, 0};
+      if (::poll(&ready, 1, 100) <= 0) continue;  // the 100 ms only paces the look at `done`
+      alignas(inotify_event) char events[4096];
+      const ssize_t size = ::read(fd_, events, sizeof events);
+      for (ssize_t at = 0; at < size;) {
+        const auto* event = reinterpret_cast<const inotify_event*>(events + at);
+        if (event->mask & IN_OPEN) ++opens_;
+        at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+      }
+    }
+    return opens_;
+  }
+
+ private:
+  int fd_;
+  int opens_ = 0;
+};
+
+}  // namespace
+
 TEST_CASE("a second writer exits 75 at once, or waits for the lock with --wait", "[e2e][scheduled]") {
   const TempDir reports, index;
   reports.write("a.txt", "one");
   const fs::path db = index.path() / "db";
   REQUIRE(index_json(reports.path(), db).exit_code == 0);
-  std::promise<void> locked;
-  std::future<void> holder = std::async(std::launch::async, [&] {
-    Xapian::WritableDatabase writer(db.string(), Xapian::DB_OPEN);
-    locked.set_value();
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-  });
-  locked.get_future().wait();
+  LockHolder lock(db);
   const auto refused = index_json(reports.path(), db);
   CHECK(refused.exit_code == 75);
   CHECK(refused.err == "error: index " + db.string() + " is locked by another writer\n");
-  const auto waited = index_json(reports.path(), db, {"--wait", "30"});
-  holder.wait();
+
+  // The lock is released only once the waiting writer has tried it, found it held and tried again.
+  OpenCounter lock_file_opens(db / "flintlock");
+  std::future<ProcessResult> waiting = std::async(std::launch::async, [&] {
+    return index_json(reports.path(), db, {"--wait", "120"});
+  });
+  CHECK(lock_file_opens.wait_for(2, waiting) >= 2);
+  lock.release();
+  const ProcessResult waited = waiting.get();
   CHECK(waited.exit_code == 0);
   CHECK(json_of(waited)["unchanged"] == 1);
 }
