@@ -1,3 +1,9 @@
+// Built queries: which term each word becomes, what a snippet highlights, what is an error. What
+// queries match and how they rank is checked by running them, in query_matching_test.cpp. Two
+// tests compare Xapian::Query descriptions as golden strings on purpose: the term a word becomes
+// (stem, exact identifier or number: every term source has a golden test, STYLE.md rule 3), and the
+// OP_SYNONYM that makes a word's stems in several languages weigh as one term, which no set of
+// matches would show.
 #include "dossier/searcher/query_builder.h"
 
 #include <catch2/catch.hpp>
@@ -48,16 +54,6 @@ TEST_CASE("words become stems, identifiers and numbers stay exact", "[query_buil
   CHECK(built("S\u00c9CURIT\u00c9") == built("securite"));
 }
 
-TEST_CASE("the --any mode joins juxtaposed words with OR", "[query_builder]") {
-  CHECK(built("Chinese espionage", DefaultOperator::Or) == "Query((Zchines OR Zespionag))");
-}
-
-TEST_CASE("the --any mode leaves out function words unless there is nothing else", "[query_builder]") {
-  CHECK(built("what is the effect of espionage", DefaultOperator::Or) == "Query((Zeffect OR Zespionag))");
-  CHECK(built("what is the", DefaultOperator::Or) == "Query((Zwhat OR Zis OR Zthe))");
-  CHECK(built("the effect", DefaultOperator::And) == "Query((Zthe AND Zeffect))");
-}
-
 TEST_CASE("with a title weight, query words found in a title add scaled weight, not matches",
           "[query_builder]") {
   static const Analyzer analyzer;
@@ -70,23 +66,7 @@ TEST_CASE("with a title weight, query words found in a title add scaled weight, 
         "Query((state PHRASE 2 security))");
 }
 
-TEST_CASE("phrases and split words match exact words in order", "[query_builder]") {
-  CHECK(built("\"Ministry of State Security\"") ==
-        "Query((ministry PHRASE 4 of PHRASE 4 state PHRASE 4 security))");
-  CHECK(built("China-based") == "Query((china PHRASE 2 based))");
-  CHECK(built("国家安全部") == "Query((国家安全 PHRASE 2 部))");
-  CHECK(built("\"Norway\"") == "Query(norway)");
-}
-
-TEST_CASE("negations exclude from what the rest matches", "[query_builder]") {
-  CHECK(built("espionage AND NOT Norway") == "Query((Zespionag AND_NOT Znorway))");
-  CHECK(built("espionage -norway -sweden") == "Query((Zespionag AND_NOT (Znorway OR Zsweden)))");
-  CHECK(built("NOT norway") == "Query((<alldocuments> AND_NOT Znorway))");
-  CHECK(built("(Belgium OR Norwegian) AND botnet") == "Query(((Zbelgium OR Znorwegian) AND Zbotnet))");
-}
-
-TEST_CASE("punctuation-only words are dropped, and a query of nothing is an error", "[query_builder]") {
-  CHECK(built("espionage &") == "Query(Zespionag)");
+TEST_CASE("a query of punctuation only is an error", "[query_builder]") {
   CHECK_THROWS_AS(built("& --- !!"), dossier::searcher::QuerySyntaxError);
 }
 
@@ -95,21 +75,6 @@ TEST_CASE("highlight terms come from positive parts of the query only", "[query_
   CHECK(result.match_terms.stems == std::set<std::string>{"espionag"});
   CHECK(result.match_terms.terms == std::set<std::string>{"203.0.113.77"});
   CHECK(result.match_terms.phrases == std::vector<std::vector<std::string>>{{"state", "security"}});
-}
-
-TEST_CASE("title: ranks on title words, stemmed unless quoted", "[query_builder]") {
-  CHECK(built("title:typhoons") == "Query(ZStyphoon)");
-  CHECK(built("title:\"Volt Typhoon\"") == "Query((Svolt PHRASE 2 Styphoon))");
-  CHECK(built("title:(volt OR typhoon)") == "Query((ZSvolt OR ZStyphoon))");
-}
-
-TEST_CASE("path:, type:, country: and actor: select without weight", "[query_builder]") {
-  CHECK(built("path:reports") == "Query(0 * Preports)");
-  CHECK(built("type:MD") == "Query(0 * Tmd)");
-  CHECK(built("espionage country:Norwegian") == "Query((Zespionag AND 0 * XCNO))");
-  CHECK(built("country:Dutch") == "Query(0 * (XCNL OR XCBQ))");
-  // The excluded side carries no weight anyway, and Xapian drops the scaling there.
-  CHECK(built("actor:\"Ministry of State Security\" -country:NO") == "Query((0 * XAmss-cn AND_NOT XCNO))");
 }
 
 TEST_CASE("an unknown country or actor in a query is an error", "[query_builder]") {
@@ -125,37 +90,12 @@ TEST_CASE("a word matches its stems in every language of the index, as one synon
   CHECK(build("2024", DefaultOperator::And, {"en", "no"}).query.get_description() == "Query(2024)");
 }
 
-TEST_CASE("author: and lang: select by metadata, * matches all", "[query_builder]") {
-  CHECK(built("author:\"Britt Verregghen\"") == "Query((Abritt PHRASE 2 Averregghen))");
-  CHECK(built("author:verregghen") == "Query(Averregghen)");
-  CHECK(built("lang:Norwegian") == "Query(0 * Lno)");
-  CHECK(built("*") == "Query(<alldocuments>)");
+TEST_CASE("an unknown language, or a date range that is no date, is an error", "[query_builder]") {
   CHECK_THROWS_WITH(built("lang:Klingon"), "unknown language 'Klingon'");
-}
-
-TEST_CASE("date: ranges select documents whose whole date lies inside", "[query_builder]") {
-  CHECK(built("date:2024-01..2024-03") == "Query(0 * (VALUE_GE 5 20240101 AND VALUE_LE 6 20240331))");
-  CHECK(built("date:2024") == "Query(0 * (VALUE_GE 5 20240101 AND VALUE_LE 6 20241231))");
-  CHECK(built("date:2024-02..") == "Query(VALUE_GE 5 20240201)");  // a lone range carries no weight
-  CHECK(built("date:..2023") == "Query(VALUE_LE 6 20231231)");
   CHECK_THROWS_WITH(
       built("x date:2024-13"),
       "invalid date range '2024-13' (use YYYY, YYYY-MM or YYYY-MM-DD, and FROM..TO) at column 8");
   CHECK_THROWS_AS(built("date:.."), dossier::searcher::QuerySyntaxError);
-}
-
-TEST_CASE("NEAR/n matches exact words in any order within n words, ADJ/n in order", "[query_builder]") {
-  CHECK(built("malware NEAR/6 Fortinet") == "Query((malware NEAR 8 fortinet))");
-  CHECK(built("state ADJ/1 security") == "Query((state PHRASE 3 security))");
-  CHECK(built("title:(volt NEAR/0 typhoon)") == "Query((Svolt NEAR 2 Styphoon))");
-  CHECK(built("a NEAR/2 b NEAR/2 c") == "Query((a NEAR 7 b NEAR 7 c))");
-}
-
-TEST_CASE("NEAR/n operands that are phrases widen the window by their words", "[query_builder]") {
-  CHECK(built("\"state security\" NEAR/3 China") ==
-        "Query(((state NEAR 6 security NEAR 6 china) AND (state PHRASE 2 security)))");
-  CHECK(built("China-based ADJ/0 actors") ==
-        "Query(((china PHRASE 3 based PHRASE 3 actors) AND (china PHRASE 2 based)))");
 }
 
 TEST_CASE("NEAR/n highlights its exact words", "[query_builder]") {
@@ -169,11 +109,8 @@ TEST_CASE("NEAR/n under a field without positions is an error with the column", 
                     "NEAR/n works only in the text, title: and author: at column 9");
 }
 
-TEST_CASE("a wildcard expands the folded prefix to the most frequent indexed words", "[query_builder]") {
-  CHECK(built("Espion*") == "Query(WILDCARD SYNONYM espion)");
-  CHECK(built("title:typh*") == "Query(WILDCARD SYNONYM Styph)");
-  CHECK(built("path:rep*") == "Query(0 * WILDCARD SYNONYM Prep)");
-  CHECK(build("espion* malware").match_terms.prefixes == std::set<std::string>{"espion"});
+TEST_CASE("a wildcard highlights the words that start with its folded prefix", "[query_builder]") {
+  CHECK(build("Espion* malware").match_terms.prefixes == std::set<std::string>{"espion"});
 }
 
 TEST_CASE("a wildcard on a field that names things, or on several words, is an error", "[query_builder]") {
@@ -234,9 +171,4 @@ TEST_CASE("a negated actor name excludes its aliases too, and is not reported as
 TEST_CASE("in documents tagged with the actor, its other names add weight", "[query_builder]") {
   CHECK(build_with_aliases("APT28", true, true).query.get_description() ==
         "Query((apt28 OR (XAapt28 AND_MAYBE ((fancy PHRASE 2 bear) OR sofacy))))");
-}
-
-TEST_CASE("a wildcard on the start of an identifier expands to whole identifiers", "[query_builder]") {
-  CHECK(built("CVE-2023-*") == "Query(WILDCARD SYNONYM cve-2023-)");
-  CHECK(built("evil.example.*") == "Query(WILDCARD SYNONYM evil.example.)");
 }
