@@ -41,6 +41,10 @@ SearchResult sample() {
 
 }  // namespace
 
+// Golden on purpose, byte for byte: `search --json` is an interface that scripts parse, so its field
+// names and order, the rounding of scores, the escaping of control bytes and of the snippet's HTML
+// must change only on purpose (and then README.md and DESIGN.md change with it). The other JSON
+// tests parse the output and check fields.
 TEST_CASE("JSON has the documented fields and marks highlights with escaped HTML", "[result_format]") {
   CHECK(
       format_json(sample()) ==
