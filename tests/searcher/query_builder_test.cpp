@@ -9,31 +9,15 @@
 #include <catch2/catch.hpp>
 
 #include "dossier/searcher/search_errors.h"
+#include "fake_resolver.h"
 
 using dossier::analysis::Analyzer;
 using dossier::searcher::build_query;
 using dossier::searcher::DefaultOperator;
 using dossier::searcher::parse_query;
+using dossier::testing::FakeResolver;
 
 namespace {
-
-// Knows two countries and one actor, like an index would.
-class FakeResolver : public dossier::searcher::EntityResolver {
- public:
-  std::vector<std::string> resolve_country(std::string_view text) const override {
-    if (text == "NO" || text == "Norway" || text == "Norwegian") return {"NO"};
-    if (text == "Dutch") return {"NL", "BQ"};
-    throw dossier::searcher::UnknownEntityError("unknown country '" + std::string(text) + "'");
-  }
-  std::vector<std::string> resolve_actor(std::string_view text) const override {
-    if (text == "MSS" || text == "Ministry of State Security") return {"mss-cn"};
-    throw dossier::searcher::UnknownEntityError("unknown actor '" + std::string(text) + "'");
-  }
-  std::string resolve_language(std::string_view text) const override {
-    if (text == "no" || text == "Norwegian") return "no";
-    throw dossier::searcher::UnknownEntityError("unknown language '" + std::string(text) + "'");
-  }
-};
 
 dossier::searcher::BuiltQuery build(std::string_view query, DefaultOperator op = DefaultOperator::And,
                                     std::vector<std::string> languages = {}) {

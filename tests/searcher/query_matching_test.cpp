@@ -17,6 +17,7 @@
 #include "dossier/indexer/document_builder.h"
 #include "dossier/searcher/query_builder.h"
 #include "dossier/searcher/search_errors.h"
+#include "fake_resolver.h"
 
 namespace schema = dossier::analysis::schema;
 using dossier::analysis::Analyzer;
@@ -25,24 +26,6 @@ using dossier::searcher::DefaultOperator;
 using Names = std::set<std::string>;
 
 namespace {
-
-// Knows Norway, the two codes "Dutch" may mean, the MSS and Norwegian, as an index's gazetteer would.
-class Resolver : public dossier::searcher::EntityResolver {
- public:
-  std::vector<std::string> resolve_country(std::string_view text) const override {
-    if (text == "NO" || text == "Norway" || text == "Norwegian") return {"NO"};
-    if (text == "Dutch") return {"NL", "BQ"};
-    throw dossier::searcher::UnknownEntityError("unknown country '" + std::string(text) + "'");
-  }
-  std::vector<std::string> resolve_actor(std::string_view text) const override {
-    if (text == "MSS" || text == "Ministry of State Security") return {"mss-cn"};
-    throw dossier::searcher::UnknownEntityError("unknown actor '" + std::string(text) + "'");
-  }
-  std::string resolve_language(std::string_view text) const override {
-    if (text == "no" || text == "Norwegian") return "no";
-    throw dossier::searcher::UnknownEntityError("unknown language '" + std::string(text) + "'");
-  }
-};
 
 // One report: its file name identifies it in the results. The rest is set by the chained calls.
 struct Report {
@@ -136,7 +119,7 @@ class Reports {
 
   std::vector<std::pair<Xapian::docid, double>> run(std::string_view query, DefaultOperator op,
                                                     double title_weight) const {
-    static const Resolver resolver;
+    static const dossier::testing::FakeResolver resolver;
     dossier::searcher::QueryContext context{analyzer(), resolver, op, {}};
     context.title_weight = title_weight;
     Xapian::Enquire enquire(database_);
