@@ -39,7 +39,9 @@ endfunction()
 # Gives the Catch2 tests of `target` (discovered by catch_discover_tests, which lists them in the
 # CTest variable `target`_TESTS) the same environment and patterns: a CTest include file. Call it
 # after catch_discover_tests(), so that it comes after Catch2's include file and finds the list.
+# The executable also gets DOSSIER_SANITIZER_EXIT_CODE, for tests that check the code itself.
 function(dossier_test_environment_for_catch target)
+  target_compile_definitions(${target} PRIVATE DOSSIER_SANITIZER_EXIT_CODE=${DOSSIER_SANITIZER_EXIT_CODE})
   set(file "${CMAKE_CURRENT_BINARY_DIR}/${target}_environment.cmake")
   string(JOIN ";" environment ${DOSSIER_TEST_ENVIRONMENT})
   string(JOIN ";" patterns ${DOSSIER_SANITIZER_REPORT_PATTERNS})
