@@ -9,7 +9,7 @@ packages=(
   libxapian-dev libicu-dev libcli11-dev catch2
   nlohmann-json3-dev libxxhash-dev libcld2-dev
   libxml2-dev libpoppler-cpp-dev libzip-dev
-  groff-base zsh
+  dpkg-dev file groff-base zsh
 )
 # Extra packages a caller may ask for (e.g. the benchmark's omindex and ripgrep).
 packages+=("$@")
