@@ -1,8 +1,8 @@
 # Install rules (`cmake --install build [--prefix /usr/local]`) and the Debian package
 # (`cpack -G DEB` in build/). Layout under the prefix:
 #   bin/dossier                                   the program
-#   <libdir>/dossier/libdossier-pdf.so            the PDF module, found through the program's
-#                                                 RUNPATH ($ORIGIN/../<libdir>/dossier)
+#   <libdir>/dossier/libdossier-pdf.so            the PDF module, found from the program's own
+#                                                 folder (../<libdir>/dossier)
 #   share/man/man1/dossier.1.gz                   the manual
 #   share/bash-completion/completions/dossier     bash completion (loaded on demand)
 #   share/zsh/{vendor-completions,site-functions}/_dossier    zsh completion (by prefix)
@@ -18,10 +18,11 @@ set(DOSSIER_INSTALL_ZSHDIR "" CACHE STRING "Where the zsh completion goes, relat
 directory of zsh's $fpath; default: share/zsh/vendor-completions for the prefix /usr, as Debian's \
 zsh packages, else share/zsh/site-functions)")
 
-# The program loads the module by name; the loader then searches the program's RUNPATH. Relative
-# to the program ($ORIGIN), so the installed tree works under any prefix and when moved.
+# The program looks for the module beside itself (the build tree) and at this path relative to its
+# own folder (indexer/src/pdf_extractor.cpp), so the installed tree works under any prefix and when
+# moved, without a RUNPATH.
 file(RELATIVE_PATH dossier_module_from_bin "/${CMAKE_INSTALL_BINDIR}" "/${DOSSIER_INSTALL_MODULEDIR}")
-set_target_properties(dossier PROPERTIES INSTALL_RPATH "\$ORIGIN/${dossier_module_from_bin}")
+target_compile_definitions(dossier_indexer PRIVATE DOSSIER_INSTALLED_PDF_MODULE_DIR="${dossier_module_from_bin}")
 
 install(TARGETS dossier RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(TARGETS dossier_pdf LIBRARY DESTINATION "${DOSSIER_INSTALL_MODULEDIR}")

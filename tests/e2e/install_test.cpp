@@ -1,7 +1,8 @@
 // Installing Dossier like any other tool: `cmake --install` into a temporary prefix gives a
-// program that works from there (its PDF module found beside it through its RUNPATH, not in the
-// build tree), and schedules, manual and completions that name the installed program; `cpack -G
-// DEB` builds a package with the same files and dependencies found by dpkg-shlibdeps.
+// program that works from there (its PDF module found under the prefix, from the program's own
+// folder, not in the build tree), and schedules, manual and completions that name the installed
+// program; `cpack -G DEB` builds a package with the same files and dependencies found by
+// dpkg-shlibdeps.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
