@@ -79,8 +79,8 @@ std::optional<std::string> database_of(const std::vector<std::string>& words) {
   return std::nullopt;
 }
 
-// The countries (codes and names) or actors (names) the index's documents name; none when there
-// is no readable index.
+// The countries (codes and names) or actors (ids and names) the index's documents name; none when
+// there is no readable index.
 std::vector<std::string> index_values(ValueKind kind, const std::vector<std::string>& words) {
   std::vector<std::string> values;
   try {
@@ -91,7 +91,7 @@ std::vector<std::string> index_values(ValueKind kind, const std::vector<std::str
         values.insert(values.end(), {country.value, country.name});
     } else {
       for (const searcher::FacetValue& actor : stats.actors)
-        values.push_back(actor.name);
+        values.insert(values.end(), {actor.value, actor.name});
     }
   } catch (const std::exception&) {
     // Completion must never print an error into the user's command line.

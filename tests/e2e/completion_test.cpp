@@ -98,13 +98,19 @@ TEST_CASE("completion offers flag values, file names where a path goes, and noth
 
 TEST_CASE("completion of --country and --actor offers what the index's documents name", "[e2e][completion]") {
   const TempDir reports, index;
-  reports.write("a.txt", "APT40, also known as Leviathan, targeted Norway and the United States.");
+  const auto file =
+      reports.write("a.txt", "APT40, also known as Leviathan, targeted Norway and the United States.");
   const std::string db = (index.path() / "db").string();
   REQUIRE(run_dossier({"index", reports.path().string(), "--db", db}).exit_code == 0);
   CHECK(complete({"search", "--db", db, "--country", "n"}).words == std::vector<std::string>{"NO", "Norway"});
   CHECK(complete({"search", "--db", db, "--country", "Uni"}).words ==
         std::vector<std::string>{"United States"});
-  CHECK(complete({"search", "--db=" + db, "--actor", "apt"}).words == std::vector<std::string>{"APT40"});
+  // An actor by its id or its display name, whichever the typed letters start.
+  CHECK(complete({"search", "--db=" + db, "--actor", "apt"}).words == std::vector<std::string>{"apt40"});
+  const std::string name = dossier::testing::json_of(
+      run_dossier({"show", file.string(), "--db", db, "--json"}))["actors"][0]["name"];
+  CHECK(complete({"search", "--db", db, "--actor", name.substr(0, 3)}).words ==
+        std::vector<std::string>{name});
   // bash splits "--country=No" into three words.
   CHECK(complete({"search", "--db", db, "--country", "=", "No"}).words ==
         std::vector<std::string>{"NO", "Norway"});

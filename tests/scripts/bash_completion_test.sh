@@ -36,6 +36,6 @@ expect '"Ministry of State Security (MSS)' search --db "$work/db" --actor '"Mini
 expect "$work/reports" index "$work/rep"
 expect "$work/db" search --db "$work/d"
 expect "" search espion
-bash --norc --noprofile -c 'source "$1"; complete -p dossier' _ "$script" | grep -q -- '-F _dossier' ||
-  fail "the script does not register _dossier for dossier"
+registered=$(bash --norc --noprofile -c 'source "$1"; complete -p dossier' _ "$script")
+grep -q -- '-F _dossier' <<< "$registered" || fail "the script does not register _dossier for dossier"
 echo "ok: bash completion offers commands, flags, values and paths"

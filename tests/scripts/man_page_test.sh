@@ -13,7 +13,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 text=$(sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e "s/\\\\(aq/'/g" "$page")
 # The lines of one section: from its .SS or .SH line to the next one.
 section() { printf '%s\n' "$text" | awk -v head="$1" 'index($0, head) == 1 { on = 1; next } /^\.S[SH] / { on = 0 } on'; }
-mentions() { printf '%s\n' "$1" | grep -qE -- "(^|[^a-zA-Z0-9-])$2([^a-zA-Z0-9-]|\$)"; }
+# Here-strings, not pipes into grep -q: with pipefail, a writer cut off by grep's early exit fails.
+mentions() { grep -qE -- "(^|[^a-zA-Z0-9-])$2([^a-zA-Z0-9-]|\$)" <<< "$1"; }
 # The flag names of a --help text: the first column of the lines under "Options:", split at ",".
 flags_of() { awk '/^Options:/ { on = 1; next } /^$/ { on = 0 } on { print $1 }' | tr ',' '\n' | grep -E '^-'; }
 
@@ -34,13 +35,15 @@ done
 
 exits=$(section '.SH EXIT STATUS')
 for code in 0 1 2 75; do
-  printf '%s\n' "$exits" | grep -qx "\.B $code" || fail "exit code $code is not in EXIT STATUS"
+  grep -qx "\.B $code" <<< "$exits" || fail "exit code $code is not in EXIT STATUS"
 done
+environment=$(section '.SH ENVIRONMENT')
 for name in DOSSIER_DB XDG_DATA_HOME XDG_CONFIG_HOME HOME NO_COLOR TERM; do
-  section '.SH ENVIRONMENT' | grep -qx "\.B $name" || fail "$name is not in ENVIRONMENT"
+  grep -qx "\.B $name" <<< "$environment" || fail "$name is not in ENVIRONMENT"
 done
+files=$(section '.SH FILES')
 for file in gazetteer.tsv .dossierignore libdossier-pdf.so dossier-index.service; do
-  section '.SH FILES' | grep -qF "$file" || fail "$file is not in FILES"
+  grep -qF "$file" <<< "$files" || fail "$file is not in FILES"
 done
 
 warnings=$(groff -man -ww -z "$page" 2>&1) || fail "groff failed: $warnings"
