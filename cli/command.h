@@ -29,4 +29,7 @@ void add_stats_command(CLI::App& app, CommandRunner& runner);
 /// Registers `dossier show`.
 void add_show_command(CLI::App& app, CommandRunner& runner);
 
+/// Registers the hidden `dossier complete`, the helper of the shell completions.
+void add_complete_command(CLI::App& app, CommandRunner& runner);
+
 }  // namespace dossier::cli

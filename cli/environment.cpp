@@ -5,8 +5,12 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "dossier/analysis/printable.h"
+
 namespace dossier::cli {
 namespace {
+
+using analysis::printable;
 
 std::optional<std::string> variable(const char* name) {
   const char* value = std::getenv(name);
@@ -20,12 +24,23 @@ DatabaseEnvironment read_database_environment() {
   return {variable("DOSSIER_DB"), variable("XDG_DATA_HOME"), variable("HOME"), variable("XDG_CONFIG_HOME")};
 }
 
+std::filesystem::path index_folder(const std::filesystem::path& path, const std::string& source) {
+  std::error_code error;
+  if (std::filesystem::exists(path, error) && !std::filesystem::is_directory(path, error)) {
+    throw std::runtime_error((source.empty() ? "" : source + " ") + printable(path.string()) +
+                             ": not a folder; an index is a folder");
+  }
+  return path;
+}
+
 std::filesystem::path resolve_database(const std::optional<std::string>& flag,
                                        const DatabaseEnvironment& env) {
-  if (flag && !flag->empty()) return *flag;
-  if (env.dossier_db) return *env.dossier_db;
-  if (env.xdg_data_home) return std::filesystem::path(*env.xdg_data_home) / "dossier" / "index";
-  if (env.home) return std::filesystem::path(*env.home) / ".local" / "share" / "dossier" / "index";
+  if (flag && !flag->empty()) return index_folder(*flag, "--db");
+  if (env.dossier_db) return index_folder(*env.dossier_db, "$DOSSIER_DB");
+  if (env.xdg_data_home)
+    return index_folder(std::filesystem::path(*env.xdg_data_home) / "dossier" / "index", "");
+  if (env.home)
+    return index_folder(std::filesystem::path(*env.home) / ".local" / "share" / "dossier" / "index", "");
   throw std::runtime_error("no index location: use --db DIR or set DOSSIER_DB");
 }
 

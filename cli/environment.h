@@ -24,9 +24,15 @@ struct DatabaseEnvironment {
 DatabaseEnvironment read_database_environment();
 
 /// The database to use: `flag` if given, else $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, else
-/// $HOME/.local/share/dossier/index. Throws `std::runtime_error` when none can be determined.
+/// $HOME/.local/share/dossier/index. Throws `std::runtime_error` when none can be determined, or
+/// when the location is a file (`index_folder`).
 std::filesystem::path resolve_database(const std::optional<std::string>& flag,
                                        const DatabaseEnvironment& env);
+
+/// `path`, unless it names something that is not a folder: then throws `std::runtime_error`
+/// "SOURCE PATH: not a folder; an index is a folder" (SOURCE: where the location came from, "--db" or
+/// "$DOSSIER_DB", or ""), the same words for every command.
+std::filesystem::path index_folder(const std::filesystem::path& path, const std::string& source);
 
 /// The user's default watchlist, $XDG_CONFIG_HOME/dossier/gazetteer.tsv, else
 /// ~/.config/dossier/gazetteer.tsv; `std::nullopt` when neither variable is set.

@@ -13,6 +13,7 @@
 #include "dossier/searcher/searcher.h"
 #include "environment.h"
 #include "exit_codes.h"
+#include "value_checks.h"
 
 namespace dossier::cli {
 namespace {
@@ -86,8 +87,10 @@ void add_show_command(CLI::App& app, CommandRunner& runner) {
   auto flags = std::make_shared<ShowFlags>();
   CLI::App* command =
       app.add_subcommand("show", "Show one indexed document's metadata, countries and actors");
-  command->add_option("path", flags->path, "The file, as indexed")->required();
-  command->add_option("--db", flags->database, "Index folder (default as for search)")->type_name("DIR");
+  command->add_option("PATH", flags->path, "The file, as indexed")->required()->check(non_empty_path());
+  command->add_option("--db", flags->database, "Index folder (default as for search)")
+      ->type_name("DIR")
+      ->check(non_empty_path());
   command->add_flag("--json", flags->json, "Print one JSON object");
   command->footer(
       "JSON: {\"path\", \"title\", \"format\", \"size\", \"modified\", \"author\", \"date\", \"language\",\n"

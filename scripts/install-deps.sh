@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev libxxhash-dev libcld2-dev
   libxml2-dev libpoppler-cpp-dev libzip-dev
   systemd
+  dpkg-dev file groff-base zsh
 )
 # Extra packages a caller may ask for (e.g. the benchmark's omindex and ripgrep).
 packages+=("$@")

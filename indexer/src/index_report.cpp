@@ -7,18 +7,32 @@
 
 namespace dossier::indexer {
 
-std::string report_to_json(const IndexReport& report) {
+namespace {
+
+std::string report_json(const IndexReport& report, const nlohmann::ordered_json& error) {
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();
   for (const FileError& error : report.errors) {
     errors.push_back(
         {{"path", analysis::repair_utf8(error.path)}, {"reason", analysis::repair_utf8(error.reason)}});
   }
   const nlohmann::ordered_json json = {
-      {"indexed", report.indexed()}, {"added", report.added},      {"updated", report.updated},
-      {"renamed", report.renamed},   {"deleted", report.deleted},  {"unchanged", report.unchanged},
-      {"skipped", report.skipped},   {"failed", report.failed},    {"root_errors", report.root_errors},
-      {"seconds", report.seconds},   {"errors", std::move(errors)}};
+      {"indexed", report.indexed()}, {"added", report.added},       {"updated", report.updated},
+      {"renamed", report.renamed},   {"deleted", report.deleted},   {"unchanged", report.unchanged},
+      {"skipped", report.skipped},   {"failed", report.failed},     {"root_errors", report.root_errors},
+      {"seconds", report.seconds},   {"errors", std::move(errors)}, {"error", error}};
   return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string report_to_json(const IndexReport& report) {
+  return report_json(report, nullptr);
+}
+
+std::string stopped_run_to_json(const std::string& error, double seconds) {
+  IndexReport report;
+  report.seconds = seconds;
+  return report_json(report, analysis::repair_utf8(error));
 }
 
 std::string report_to_line(const IndexReport& report) {

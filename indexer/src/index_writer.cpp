@@ -3,6 +3,7 @@
 #include <system_error>
 #include <thread>
 
+#include "dossier/analysis/duration_text.h"
 #include "dossier/analysis/schema.h"
 
 namespace dossier::indexer {
@@ -28,9 +29,8 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, std::c
         throw IndexWriteError("cannot write index " + path.string() + ": " + e.get_msg());
       }
       if (std::chrono::steady_clock::now() >= deadline) {
-        throw IndexLockedError(
-            "index " + path.string() + " is locked by another writer" +
-            (wait.count() > 0 ? " (waited " + std::to_string(wait.count() / 1000) + " s)" : ""));
+        throw IndexLockedError("index " + path.string() + " is locked by another writer" +
+                               (wait.count() > 0 ? " (waited " + analysis::seconds_text(wait) + ")" : ""));
       }
       std::this_thread::sleep_for(kLockRetry);
     } catch (const Xapian::Error& e) {

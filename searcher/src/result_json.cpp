@@ -116,19 +116,34 @@ std::string format_json(const SearchResult& result) {
   return dump(json);
 }
 
+std::string format_json_line(const SearchHit& hit, bool explain) {
+  return dump(hit_json(hit, explain)) + "\n";
+}
+
 std::string format_json_lines(const SearchResult& result) {
   std::string out;
   for (const SearchHit& hit : result.hits)
-    out += dump(hit_json(hit, explained(result))) + "\n";
+    out += format_json_line(hit, explained(result));
   return out;
+}
+
+std::string format_path(const SearchHit& hit, PathStyle style) {
+  switch (style) {
+    case PathStyle::Null:
+      return hit.path + '\0';
+    case PathStyle::Lines:
+      if (hit.path.find('\n') == std::string::npos) return hit.path + '\n';
+      break;
+    case PathStyle::Printable:
+      break;
+  }
+  return analysis::printable(hit.path) + '\n';
 }
 
 std::string format_paths(const SearchResult& result, bool raw) {
   std::string out;
-  for (const SearchHit& hit : result.hits) {
-    const bool plain = raw && hit.path.find('\n') == std::string::npos;
-    out += (plain ? hit.path : analysis::printable(hit.path)) + "\n";
-  }
+  for (const SearchHit& hit : result.hits)
+    out += format_path(hit, raw ? PathStyle::Lines : PathStyle::Printable);
   return out;
 }
 

@@ -64,14 +64,24 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& databases)
       directory_(shards_) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
+  // Hits handed to the caller cannot be taken back: once some are, a retry would repeat them.
+  std::size_t handed = 0;
+  SearchRequest counted = request;
+  if (request.on_hit) {
+    counted.on_hit = [&handed, &request](SearchHit&& hit) {
+      ++handed;
+      request.on_hit(std::move(hit));
+    };
+  }
   for (int attempt = 1;; ++attempt) {
     try {
       // Each search sees the latest commit; a commit during the search is retried below.
       database_.reopen();
       for (Xapian::Database& shard : shards_)
         shard.reopen();
-      return run(request);
+      return run(counted);
     } catch (const Xapian::DatabaseModifiedError&) {
+      if (handed > 0) throw SearchError("the index changed while the hits were listed; run the search again");
       if (attempt == kMaxAttempts) throw SearchError("the index kept changing during the search; try again");
     } catch (const Xapian::Error& e) {
       throw SearchError("cannot search " + description_ + ": " + e.get_description());
@@ -151,8 +161,10 @@ SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery&
   }
   const std::string language =
       record.language.empty() ? analyzer_.options().default_language : record.language;
-  hit.snippet = make_snippet(record.text, terms, analyzer_, request.snippet, language);
-  if (!record.page_starts.empty()) hit.page = page_of(record.page_starts, hit.snippet.anchor);
+  if (request.snippets) {
+    hit.snippet = make_snippet(record.text, terms, analyzer_, request.snippet, language);
+    if (!record.page_starts.empty()) hit.page = page_of(record.page_starts, hit.snippet.anchor);
+  }
   hit.countries = ids_of(record.countries);
   for (const auto& actor : record.actors)
     hit.actors.push_back(directory_.actor(actor.id).name);
@@ -231,7 +243,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
     hit.rank = ++rank;
     if (request.explain)
       hit.explanation = explain_match(database_, enquire, *it, schema::unique_term(hit.path));
-    result.hits.push_back(std::move(hit));
+    if (request.on_hit) {
+      request.on_hit(std::move(hit));
+    } else {
+      result.hits.push_back(std::move(hit));
+    }
   }
   return result;
 }

@@ -1,5 +1,8 @@
 // The real binary: `dossier entities` and `dossier show`, and user gazetteers.
 #include <catch2/catch.hpp>
+#include <set>
+#include <sstream>
+#include <string>
 
 #include "dossier_runner.h"
 #include "temp_dir.h"
@@ -118,4 +121,23 @@ TEST_CASE("a country named once is one mention however many languages spell its 
   CHECK(json["countries"][0]["code"] == "IR");
   CHECK(json["countries"][0]["mentions"] == 1);
   CHECK(json["countries"][0]["surfaces"] == nlohmann::json::array({"Iran"}));
+}
+
+TEST_CASE("entities on a folder tags the files index would read, recursively", "[e2e][entities]") {
+  const TempDir dir;
+  const auto deep = dir.write("reports/2024/apt40.md", "# Note\nAPT40 targeted Norway.");
+  const auto top = dir.write("reports/fbi.txt", "The FBI warned.");
+  dir.write("reports/.hidden/secret.txt", "China");
+  dir.write("reports/.git/HEAD.txt", "Russia");
+  dir.write("reports/ignored/x.txt", "Iran");
+  dir.write("reports/.dossierignore", "ignored/\n");
+  dir.write("reports/tool.exe", "North Korea");
+  const auto result = run_dossier({"entities", (dir.path() / "reports").string(), "--json"}, with_input(""));
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.empty());
+  std::set<std::string> paths;
+  std::istringstream lines(result.out);
+  for (std::string line; std::getline(lines, line);)
+    paths.insert(nlohmann::json::parse(line)["path"].get<std::string>());
+  CHECK(paths == std::set<std::string>{deep.string(), top.string()});
 }

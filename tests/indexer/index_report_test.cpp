@@ -19,7 +19,14 @@ TEST_CASE("the JSON summary has every documented field", "[index_report]") {
   CHECK(dossier::indexer::report_to_json(report) ==
         "{\"indexed\":6,\"added\":4,\"updated\":1,\"renamed\":1,\"deleted\":2,\"unchanged\":7,"
         "\"skipped\":1,\"failed\":1,\"root_errors\":1,\"seconds\":0.5,\"errors\":[{\"path\":\"/r/"
-        "bad\xef\xbf\xbd\\n.txt\",\"reason\":\"not a regular file\"}]}");
+        "bad\xef\xbf\xbd\\n.txt\",\"reason\":\"not a regular file\"}],\"error\":null}");
+}
+
+TEST_CASE("a run stopped by a fatal error has the same fields, zero counts and its error", "[index_report]") {
+  CHECK(dossier::indexer::stopped_run_to_json("index /x is locked by another writer (waited 0.5 s)", 0.5) ==
+        "{\"indexed\":0,\"added\":0,\"updated\":0,\"renamed\":0,\"deleted\":0,\"unchanged\":0,"
+        "\"skipped\":0,\"failed\":0,\"root_errors\":0,\"seconds\":0.5,\"errors\":[],"
+        "\"error\":\"index /x is locked by another writer (waited 0.5 s)\"}");
 }
 
 TEST_CASE("the summary line reads as a sentence", "[index_report]") {

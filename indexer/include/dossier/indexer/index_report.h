@@ -33,9 +33,15 @@ struct IndexReport {
 
 /// The report as one JSON object: `{"indexed": N, "added": N, "updated": N, "renamed": N,
 /// "deleted": N, "unchanged": N, "skipped": N, "failed": N, "root_errors": N, "seconds": S,
-/// "errors": [{"path": "...", "reason": "..."}]}` (`indexed` = added + updated + renamed). Paths
-/// that are not UTF-8 are shown with U+FFFD in place of bad bytes.
+/// "errors": [{"path": "...", "reason": "..."}], "error": null}` (`indexed` = added + updated +
+/// renamed; `error` is null for a run that finished). Paths that are not UTF-8 are shown with
+/// U+FFFD in place of bad bytes.
 std::string report_to_json(const IndexReport& report);
+
+/// The same object for a run that stopped on a fatal error (the index locked, unusable or not
+/// writable): zero counts, the `seconds` until it stopped and `"error": MESSAGE`, so a log of one
+/// JSON object per run has no gaps.
+std::string stopped_run_to_json(const std::string& error, double seconds);
 
 /// The report as one human-readable line:
 /// "added 6, updated 0, renamed 0, deleted 0, unchanged 0, skipped 1, failed 0 in 0.12 s", with

@@ -52,4 +52,18 @@ std::string format_json_lines(const SearchResult& result);
 /// `analysis::printable` (for a terminal).
 std::string format_paths(const SearchResult& result, bool raw);
 
+/// How `format_path` writes one path.
+enum class PathStyle {
+  Printable,  ///< through `analysis::printable`, then a newline (for a terminal)
+  Lines,      ///< the stored bytes, then a newline; a path holding a newline is made printable
+  Null,       ///< the stored bytes exactly, then a NUL byte (`xargs -0`): any path, unchanged
+};
+
+/// One hit's path as `style` says, with its terminator: for printing hits as they come.
+std::string format_path(const SearchHit& hit, PathStyle style);
+
+/// One hit as one JSON line (the object `format_json` lists under "hits", with its "explain" terms
+/// when `explain`), newline included: for printing hits as they come.
+std::string format_json_line(const SearchHit& hit, bool explain);
+
 }  // namespace dossier::searcher

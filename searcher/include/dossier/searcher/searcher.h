@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,8 @@ enum class SortOrder {
   Date,       ///< newest first; documents without a date last, then by relevance
 };
 
+struct SearchHit;
+
 /// One search.
 struct SearchRequest {
   std::string query;       ///< in Dossier's query language; "*" (or "" when a filter is given) lists all
@@ -67,6 +70,14 @@ struct SearchRequest {
   /// examined for exact counts); zero for none. Past it, Xapian stops matching and the search
   /// throws `SearchTimeoutError` rather than return counts that are not exact.
   std::chrono::milliseconds time_limit{0};
+  /// When set, each hit is handed to this function as soon as it is made, in rank order, and
+  /// `SearchResult::hits` stays empty: a caller can print every match of a large result without
+  /// holding them all. A commit that forces a retry after some hits were handed over throws
+  /// `SearchError` (the hits already handed over would come twice).
+  std::function<void(SearchHit&&)> on_hit;
+  /// Make each hit's snippet (and its page); false leaves them empty, for output that shows none
+  /// (a list of paths), which then costs no text analysis per hit.
+  bool snippets = true;
 };
 
 /// Below this many matches a search looks for a spelling correction.
