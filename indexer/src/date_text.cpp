@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "dossier/analysis/utf8.h"
 #include "dossier/indexer/text_lines.h"
 
 namespace dossier::indexer {
@@ -62,18 +63,16 @@ class Cursor {
     return true;
   }
 
-  // One or more spaces or tabs (a non-breaking space U+00A0 counts too).
+  // One or more white-space characters on the line (U+00A0, U+202F and every other space
+  // separator count; a line break ends the date).
   bool spaces() noexcept {
     const std::size_t start = pos_;
-    for (;;) {
-      if (peek() == ' ' || peek() == '\t') {
-        ++pos_;
-      } else if (text_.substr(pos_).starts_with("\xC2\xA0")) {
-        pos_ += 2;
-      } else {
-        return pos_ > start;
-      }
+    while (peek() != '\n' && peek() != '\r') {
+      const std::size_t length = analysis::white_space_length(text_, pos_);
+      if (length == 0) break;
+      pos_ += length;
     }
+    return pos_ > start;
   }
 
   // A whole word, compared case-insensitively.

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "dossier/analysis/utf8.h"
 #include "dossier/indexer/date_text.h"
 #include "dossier/indexer/text_lines.h"
 
@@ -207,8 +208,10 @@ bool is_dateline_filler(std::string_view rest) noexcept {
 
 }  // namespace
 
-std::optional<std::string> find_byline(std::string_view line) {
-  std::optional<std::string_view> rest = byline_body(trim(line));
+std::optional<std::string> find_byline(std::string_view raw_line) {
+  // "Author\u202F: Jane Doe", "By Jane\u00A0Doe": any white space is a space here.
+  const std::string line = analysis::collapse_white_space(raw_line);
+  std::optional<std::string_view> rest = byline_body(line);
   if (!rest) return std::nullopt;
   std::string names;
   for (std::size_t count = 0; count < kMaxNames; ++count) {
@@ -223,7 +226,8 @@ std::optional<std::string> find_byline(std::string_view line) {
 }
 
 bool is_byline_or_date_line(std::string_view line) {
-  const std::string_view text = trim(line);
+  const std::string collapsed = analysis::collapse_white_space(line);
+  const std::string_view text = collapsed;
   if (find_byline(text)) return true;
   std::string rest;
   std::size_t pos = 0;
@@ -241,7 +245,7 @@ TextMetadata find_text_metadata(std::string_view text) {
   TextMetadata metadata;
   std::size_t lines = 0;
   for (std::string_view raw_line : TextLines(text)) {
-    const std::string_view line = trim(raw_line);
+    const std::string line = analysis::collapse_white_space(raw_line);
     if (line.empty()) continue;
     if (++lines > kMetadataLines) break;
     const std::optional<std::string> byline = find_byline(line);

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "unicode_spaces.h"
+
 namespace {
 
 using dossier::analysis::find_identifiers;
@@ -76,4 +78,16 @@ TEST_CASE("hostile input is scanned without error", "[identifiers]") {
   CHECK(scan(std::string(100'000, '[')) == "");
   CHECK(scan(std::string("\xff\xfe[.]a[.]b", 10)).empty());
   CHECK(find_identifiers(std::string(300, 'a') + ".com").empty());
+}
+
+TEST_CASE("every Unicode space around an identifier is a boundary, never part of it", "[identifiers]") {
+  for (const auto& space : dossier::testing::word_separating_spaces()) {
+    INFO(space.name);
+    const std::string text = "see" + space.utf8 + "evil[.]example[.]com" + space.utf8 + ":" + space.utf8 +
+                             "CVE-2021-44228" + space.utf8 + "203.0.113.77" + space.utf8;
+    CHECK(scan(text) == "domain:evil.example.com cve:cve-2021-44228 ipv4:203.0.113.77");
+    const auto spans = find_identifiers(text);
+    REQUIRE(spans.size() == 3);
+    CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "evil[.]example[.]com");
+  }
 }

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <string>
 
+#include "unicode_spaces.h"
+
 using dossier::indexer::find_byline;
 using dossier::indexer::find_text_metadata;
 using dossier::indexer::is_byline_or_date_line;
@@ -23,6 +25,22 @@ TEST_CASE("bylines give the author's name only", "[text_metadata]") {
         "\xC3\x93lafur J\xC3\xB3hannsson");
   CHECK(find_byline("By Jean-Luc O'Brien | Staff") == "Jean-Luc O'Brien");
   CHECK(find_byline("By Jane Doe On Monday") == "Jane Doe");
+}
+
+TEST_CASE("bylines and dates read any Unicode space as a space", "[text_metadata]") {
+  for (const auto& space : dossier::testing::word_separating_spaces()) {
+    INFO(space.name);
+    const std::string s = space.utf8;
+    CHECK(find_byline("Written" + s + "by" + s + "Britt" + s + "Verregghen" + s + "-" + s + "March 2024") ==
+          "Britt Verregghen");
+    CHECK(find_byline("Author" + s + ":" + s + "Jane" + s + "Doe") == "Jane Doe");
+    const auto metadata = find_text_metadata(s + "Report\n" + s + "Published" + s + "13" + s + "February" +
+                                             s + "2024" + s + "\nBy" + s + "Mark" + s + "Arena\n");
+    CHECK(metadata.author == "Mark Arena");
+    REQUIRE(metadata.date);
+    CHECK(metadata.date->to_iso() == "2024-02-13");
+    CHECK(is_byline_or_date_line(s + "Published:" + s + "13" + s + "February" + s + "2024" + s));
+  }
 }
 
 TEST_CASE("phrases that start like bylines but name no one are not bylines", "[text_metadata]") {

@@ -36,7 +36,9 @@ struct RawToken {
   std::optional<IdentifierSpan> identifier;  ///< set exactly when `kind == Identifier`
 };
 
-/// Splits text into words and identifiers. Spaces, punctuation and symbols are dropped.
+/// Splits text into words and identifiers. Spaces, punctuation and symbols are dropped; every
+/// white-space character (`is_white_space`: each Unicode space separator, U+200B...) ends a word,
+/// also where UAX #29 would not break (U+202F between letters).
 ///
 /// Thread-safe: `segment` clones a prototype ICU BreakIterator for each call, because a
 /// BreakIterator carries iteration state.
@@ -57,6 +59,12 @@ class Tokenizer {
   std::vector<RawToken> segment(std::string_view text) const;
 
  private:
+  using WordSink = std::function<void(std::size_t begin, std::size_t end, TokenKind kind)>;
+
+  // ICU's words of `text` (which starts `offset` bytes into the whole text), each cut at white
+  // space (`is_white_space`), with offsets into the whole text.
+  void for_each_word(std::string_view text, std::size_t offset, const WordSink& sink) const;
+
   std::unique_ptr<icu::BreakIterator> prototype_;
 };
 
