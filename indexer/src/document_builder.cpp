@@ -13,17 +13,20 @@ namespace {
 
 namespace schema = analysis::schema;
 using analysis::Token;
-using analysis::TokenRole;
+
+// The term of `token`, at its position unless it has none that matters (`Token::positional`).
+void add_word(Xapian::Document& document, const std::string& term, const Token& token) {
+  if (token.positional) {
+    document.add_posting(term, token.position);
+  } else {
+    document.add_term(term);
+  }
+}
 
 void add_title_terms(Xapian::Document& document, const std::string& title, const analysis::Analyzer& analyzer,
                      std::string_view language) {
   analyzer.for_each_token(title, language, [&document](const Token& token) {
-    const std::string term = schema::prefixed(schema::kTitlePrefix, token.term);
-    if (token.role == TokenRole::Primary) {
-      document.add_posting(term, token.position);
-    } else {
-      document.add_term(term);
-    }
+    add_word(document, schema::prefixed(schema::kTitlePrefix, token.term), token);
     if (!token.stem.empty()) document.add_term(schema::prefixed(schema::kTitleStemPrefix, token.stem));
   });
 }
@@ -32,8 +35,7 @@ void add_title_terms(Xapian::Document& document, const std::string& title, const
 void add_author_terms(Xapian::Document& document, const std::string& author,
                       const analysis::Analyzer& analyzer) {
   analyzer.for_each_token(author, "none", [&document](const Token& token) {
-    if (token.role == TokenRole::Primary)
-      document.add_posting(schema::prefixed(schema::kAuthorPrefix, token.term), token.position);
+    add_word(document, schema::prefixed(schema::kAuthorPrefix, token.term), token);
   });
 }
 
@@ -111,12 +113,10 @@ BuiltDocument DocumentBuilder::build(const SourceFile& source, const ExtractedDo
       built.language.empty() ? std::string_view(analyzer_.options().default_language) : built.language;
   Xapian::Document& document = built.document;
   const auto session = tagger_ ? tagger_->start(content.text, stem_language) : nullptr;
+  // Parts have positions too (those of their words inside the token), so that a phrase finds
+  // the words inside a file name or a domain as well as the whole.
   analyzer_.for_each_token(content.text, stem_language, [&](const Token& token) {
-    if (token.role == TokenRole::Primary) {
-      document.add_posting(token.term, token.position);
-    } else {
-      document.add_term(token.term);
-    }
+    add_word(document, token.term, token);
     if (!token.stem.empty()) document.add_term(schema::prefixed(schema::kStemPrefix, token.stem));
     if (session) session->feed(token);
   });

@@ -50,3 +50,29 @@ TEST_CASE("words glued by any Unicode space are found, in files and in queries",
     CHECK(hit_names(db, "Emotet" + space.utf8 + "Dridex") == expected);
   }
 }
+
+TEST_CASE("identifiers and words inside compounds are found, whole and in phrases", "[e2e][analysis]") {
+  const TempDir reports, index;
+  reports.write("hyphenated.txt", "Products: log4j-cve-2021-44228-hotpatch-1.3.5, openssl\n");
+  reports.write("archive.txt", "Installed log4j-cve-2021-44228-hotpatch.zip on the servers.\n");
+  reports.write("plain.txt", "Patch CVE-2021-44228 now.\n");
+  reports.write("underscore.txt", "Applied hotpatch_CVE-2021-44228 yesterday.\n");
+  reports.write("filename.txt", "See norway-2024-threat-assessment.txt for details.\n");
+  reports.write("other.txt", "Patch CVE-2021-4422 and CVE-2021-442289 instead.\n");
+  const std::string db = dossier::testing::index_into(reports.path(), index);
+  using Names = std::vector<std::string>;
+  CHECK(hit_names(db, "CVE-2021-44228") ==
+        Names{"archive.txt", "hyphenated.txt", "plain.txt", "underscore.txt"});
+  CHECK(hit_names(db, "hotpatch") == Names{"archive.txt", "hyphenated.txt", "underscore.txt"});
+  CHECK(hit_names(db, "log4j-cve-2021-44228-hotpatch") == Names{"archive.txt", "hyphenated.txt"});
+  CHECK(hit_names(db, "\"CVE-2021-44228 hotpatch\"") == Names{"archive.txt", "hyphenated.txt"});
+  CHECK(hit_names(db, "norway") == Names{"filename.txt"});
+  CHECK(hit_names(db, "assessment") == Names{"filename.txt"});
+  CHECK(hit_names(db, "\"threat assessment\"") == Names{"filename.txt"});
+  CHECK(hit_names(db, "\"see norway-2024-threat-assessment.txt for details\"") == Names{"filename.txt"});
+  // The name takes five word positions: "for" is next to it, "details" one word away.
+  CHECK(hit_names(db, "norway-2024-threat-assessment.txt NEAR/0 for") == Names{"filename.txt"});
+  CHECK(hit_names(db, "norway-2024-threat-assessment.txt NEAR/0 details").empty());
+  CHECK(hit_names(db, "norway-2024-threat-assessment.txt NEAR/1 details") == Names{"filename.txt"});
+  CHECK(hit_names(db, "\"norway threat\"").empty());  // not next to each other in the name
+}

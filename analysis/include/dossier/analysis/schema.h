@@ -63,9 +63,11 @@ inline constexpr char kSetSeparator = '|';
 
 /// Schema version stored in the database metadata; a reader refuses an index it cannot read.
 /// Raised whenever the terms, slots or metadata an incremental run relies on change: "2" added the
-/// path-digest and root slots and the `XR` term (a "1" index would get duplicates).
+/// path-digest and root slots and the `XR` term (a "1" index would get duplicates); "3" indexes
+/// the words and identifiers inside compounds with positions (file names, CVE ids in product
+/// names), which an incremental run would never add to the unchanged files of a "2" index.
 inline constexpr std::string_view kSchemaVersionKey = "dossier.schema";
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 /// "dossier.root." + root digest -> the root's absolute path.
 inline constexpr std::string_view kRootKeyPrefix = "dossier.root.";
