@@ -5,6 +5,7 @@
 #include "dossier/analysis/digest.h"
 #include "dossier/analysis/document_record.h"
 #include "dossier/analysis/language.h"
+#include "dossier/analysis/path_words.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/analysis/utf8.h"
 
@@ -61,8 +62,9 @@ void add_metadata_values(Xapian::Document& document, const ExtractedDocument& co
   document.add_value(schema::kFormatSlot, std::string(format));
 }
 
-// The root folder's name and the folder and file names below it, so that `path:` can select a
-// folder or a file. The folders above the root (/home/user/...) say nothing about a document.
+// The root folder's name and the folder and file names below it, with the words inside them
+// (`path_terms`), so that `path:` can select a folder or a file by a word of its name. The
+// folders above the root (/home/user/...) say nothing about a document.
 void add_path_terms(Xapian::Document& document, const SourceFile& source,
                     const analysis::Analyzer& analyzer) {
   const std::filesystem::path path(source.path);
@@ -75,9 +77,8 @@ void add_path_terms(Xapian::Document& document, const SourceFile& source,
   for (const auto& component : below)
     names.push_back(component.native());
   for (const std::string& name : names) {
-    analyzer.for_each_token(analysis::repair_utf8(name), "none", [&document](const Token& token) {
-      document.add_boolean_term(schema::prefixed(schema::kPathPrefix, token.term));
-    });
+    for (const std::string& term : analysis::path_terms(analyzer, analysis::repair_utf8(name)))
+      document.add_boolean_term(schema::prefixed(schema::kPathPrefix, term));
   }
 }
 

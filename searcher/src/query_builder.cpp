@@ -4,6 +4,7 @@
 
 #include "dossier/analysis/document_date.h"
 #include "dossier/analysis/entity_metadata.h"
+#include "dossier/analysis/path_words.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/analysis/stopwords.h"
 #include "dossier/searcher/search_errors.h"
@@ -310,12 +311,22 @@ class Builder {
     return date_range_query(range->first, range->second);
   }
 
+  // Each word of a `path:` value: its own term, or else the words the index holds for it (the
+  // words of "threat-assessment.txt", "Threat" and "Report" of "ThreatReport").
   Xapian::Query path_words(const std::string& text) const {
     std::vector<Xapian::Query> terms;
-    context_.analyzer.for_each_token(text, "none", [&terms](const Token& token) {
-      if (token.role == TokenRole::Primary)
-        terms.emplace_back(schema::prefixed(schema::kPathPrefix, token.term));
-    });
+    for (const analysis::PathQueryWord& word : analysis::path_query_words(context_.analyzer, text)) {
+      const Xapian::Query whole(schema::prefixed(schema::kPathPrefix, word.term));
+      if (word.words.empty()) {
+        terms.push_back(whole);
+        continue;
+      }
+      std::vector<Xapian::Query> parts;
+      for (const std::string& part : word.words)
+        parts.emplace_back(schema::prefixed(schema::kPathPrefix, part));
+      terms.emplace_back(Xapian::Query::OP_OR, whole,
+                         Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    }
     return terms.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
   }
 

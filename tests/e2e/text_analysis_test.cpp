@@ -76,3 +76,26 @@ TEST_CASE("identifiers and words inside compounds are found, whole and in phrase
   CHECK(hit_names(db, "norway-2024-threat-assessment.txt NEAR/1 details") == Names{"filename.txt"});
   CHECK(hit_names(db, "\"norway threat\"").empty());  // not next to each other in the name
 }
+
+TEST_CASE("path: finds the words inside file names", "[e2e][analysis]") {
+  using Names = std::vector<std::string>;
+  const std::string& corpus = dossier::testing::corpus_db();
+  CHECK(hit_names(corpus, "path:norway") == Names{"norway-2024-threat-assessment.txt"});
+  CHECK(hit_names(corpus, "path:espionage") == Names{"chinese-espionage-in-europe.txt"});
+  CHECK(hit_names(corpus, "path:2024") == Names{"fr-ingerence-etrangere-2024.md",
+                                                "no-trusselvurdering-2024.md",
+                                                "norway-2024-threat-assessment.txt"});
+  CHECK(hit_names(corpus, "path:threat-assessment.txt") == Names{"norway-2024-threat-assessment.txt"});
+  CHECK(hit_names(corpus, "path:norway-2024-threat-assessment.txt") ==
+        Names{"norway-2024-threat-assessment.txt"});
+
+  const TempDir reports, index;
+  reports.write("ThreatReport2024.md", "quarterly\n");
+  reports.write("Q3_APT_summary.txt", "quarterly\n");
+  reports.write("threat-report.txt", "quarterly\n");
+  const std::string db = dossier::testing::index_into(reports.path(), index);
+  CHECK(hit_names(db, "path:ThreatReport") == Names{"ThreatReport2024.md", "threat-report.txt"});
+  CHECK(hit_names(db, "path:report") == Names{"ThreatReport2024.md", "threat-report.txt"});
+  CHECK(hit_names(db, "path:apt") == Names{"Q3_APT_summary.txt"});
+  CHECK(hit_names(db, "path:summary quarterly") == Names{"Q3_APT_summary.txt"});
+}

@@ -74,9 +74,22 @@ TEST_CASE("path terms name the root folder and what lies below it, not the folde
   for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
     if ((*term).starts_with("P")) paths += *term + " ";
   }
-  CHECK(paths == "P2024 Papt40 Papt40.txt Pcases Ptxt ");
+  CHECK(paths == "P2024 P40 Papt Papt40 Papt40.txt Pcases Ptxt ");
   CHECK(document.get_value(schema::kRootSlot) == dossier::analysis::digest_hex("/home/ana/cases"));
   CHECK(document.get_value(schema::kPathDigestSlot) == dossier::analysis::digest_hex(source.path));
+}
+
+TEST_CASE("a file name's words are path terms beside the whole name", "[document_builder]") {
+  const Analyzer analyzer;
+  SourceFile source = kSource;
+  source.path = "/reports/norway-2024-threat-assessment.txt";
+  const Xapian::Document document =
+      DocumentBuilder(analyzer, nullptr).build(source, content("x", "x")).document;
+  std::string paths;
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    if ((*term).starts_with("P")) paths += *term + " ";
+  }
+  CHECK(paths == "P2024 Passessment Pnorway Pnorway-2024-threat-assessment.txt Preports Pthreat Ptxt ");
 }
 
 TEST_CASE("values and data carry what a search result and a rerun need", "[document_builder]") {

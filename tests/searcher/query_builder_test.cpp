@@ -105,6 +105,11 @@ TEST_CASE("title: ranks on title words, stemmed unless quoted", "[query_builder]
 
 TEST_CASE("path:, type:, country: and actor: select without weight", "[query_builder]") {
   CHECK(built("path:reports") == "Query(0 * Preports)");
+  // A name's words: the whole, or else the words the index holds for it.
+  CHECK(built("path:ThreatReport") == "Query(0 * (Pthreatreport OR (Pthreat AND Preport)))");
+  CHECK(built("path:threat-assessment.txt") ==
+        "Query(0 * (Pthreat-assessment.txt OR (Pthreat AND Passessment AND Ptxt)))");
+  CHECK(built("path:norway-2024") == "Query(0 * (Pnorway AND P2024))");
   CHECK(built("type:MD") == "Query(0 * Tmd)");
   CHECK(built("espionage country:Norwegian") == "Query((Zespionag AND 0 * XCNO))");
   CHECK(built("country:Dutch") == "Query(0 * (XCNL OR XCBQ))");
