@@ -99,3 +99,63 @@ TEST_CASE("path: finds the words inside file names", "[e2e][analysis]") {
   CHECK(hit_names(db, "path:apt") == Names{"Q3_APT_summary.txt"});
   CHECK(hit_names(db, "path:summary quarterly") == Names{"Q3_APT_summary.txt"});
 }
+
+TEST_CASE("reports in other languages get their byline and date, and sort by date", "[e2e][analysis]") {
+  const TempDir reports, index;
+  const std::string filler = "\n\nLorem ipsum report text about intrusions: quartzwort.\n";
+  struct Report {
+    const char* file;
+    std::string text;
+    const char* author;
+    const char* date;
+  };
+  const std::vector<Report> cases = {
+      {"de.txt", "Lagebild\nVerfasst von Max Mustermann\n6. Februar 2024" + filler, "Max Mustermann",
+       "2024-02-06"},
+      {"fr.txt", "Rapport\nR\u00e9dig\u00e9 par Jean Dupont\n7 f\u00e9vrier 2024" + filler, "Jean Dupont",
+       "2024-02-07"},
+      {"nb.txt", "Trusselvurdering\nSkrevet av Kari Nordmann\n8. februar 2024" + filler, "Kari Nordmann",
+       "2024-02-08"},
+      {"nl.txt", "Dreigingsbeeld\nGeschreven door Jan de Vries\n9 februari 2024" + filler, "Jan de Vries",
+       "2024-02-09"},
+      {"ru.txt",
+       "\u0414\u043e\u043a\u043b\u0430\u0434\n\u0410\u0432\u0442\u043e\u0440: \u0418\u0432\u0430\u043d "
+       "\u041f\u0435\u0442\u0440\u043e\u0432\n10 \u0444\u0435\u0432\u0440\u0430\u043b\u044f 2024 \u0433." +
+           filler,
+       "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432", "2024-02-10"},
+      {"es.txt", "Informe\nEscrito por Ana Garc\u00eda\n11 de febrero de 2024" + filler, "Ana Garc\u00eda",
+       "2024-02-11"},
+      {"it.txt", "Rapporto\nScritto da Mario Rossi\n12 febbraio 2024" + filler, "Mario Rossi", "2024-02-12"},
+      {"en.txt", "Report\nWritten by Jane Doe\nFebruary 5, 2024" + filler, "Jane Doe", "2024-02-05"},
+  };
+  for (const Report& report : cases)
+    reports.write(report.file, report.text);
+  // A one-word byline ("Av", Norwegian for "by") counts in a report that is Norwegian.
+  reports.write(
+      "no-kort.txt",
+      "Kort vurdering\nAv Ola Nordmann\n4. februar 2024\n\nEtterretningstjenesten vurderer at "
+      "trusselen fra statlige akt\u00f8rer mot norske virksomheter vil \u00f8ke i \u00e5r: quartzwort.\n");
+  const std::string db = dossier::testing::index_into(reports.path(), index);
+  const ProcessResult result =
+      run_dossier({"search", "quartzwort", "--db", db, "--json", "--sort", "date", "-n", "20"});
+  REQUIRE(result.exit_code == 0);
+  const nlohmann::json json = json_of(result);
+  std::vector<std::string> order;
+  for (const auto& hit : json["hits"]) {
+    const std::string name = fs::path(hit["path"].get<std::string>()).filename().string();
+    order.push_back(name);
+    for (const Report& report : cases) {
+      if (name != report.file) continue;
+      INFO(name);
+      CHECK(hit["author"] == report.author);
+      CHECK(hit["date"] == report.date);
+    }
+    if (name == "no-kort.txt") {
+      CHECK(hit["author"] == "Ola Nordmann");
+      CHECK(hit["date"] == "2024-02-04");
+    }
+  }
+  // Newest first, none undated at the end.
+  CHECK(order == std::vector<std::string>{"it.txt", "es.txt", "ru.txt", "nl.txt", "nb.txt", "fr.txt",
+                                          "de.txt", "en.txt", "no-kort.txt"});
+}
