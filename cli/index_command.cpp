@@ -78,6 +78,11 @@ indexer::IndexEvents events_for(const IndexFlags& flags, ProgressBar& bar) {
     std::fprintf(stderr, "error: %s: %s\n", analysis::printable(error.path).c_str(),
                  analysis::printable(error.reason).c_str());
   };
+  events.on_warning = [&bar](const indexer::FileError& warning) {
+    bar.clear();
+    std::fprintf(stderr, "warning: %s: %s\n", analysis::printable(warning.path).c_str(),
+                 analysis::printable(warning.reason).c_str());
+  };
   events.on_progress = [&bar](const indexer::IndexProgress& progress) { bar.update(progress); };
   if (flags.verbose) {
     events.on_change = [&bar](const indexer::FileChange& change) {

@@ -23,6 +23,7 @@
 #include "dossier/indexer/file_reader.h"
 #include "dossier/indexer/gazetteer_files.h"
 #include "dossier/indexer/index_state.h"
+#include "link_loops.h"
 #include "ordered_pipeline.h"
 #include "root_scan.h"
 
@@ -100,7 +101,8 @@ class Run {
         gazetteer_(load_gazetteer(options.gazetteer_files)),
         writer_(options.database, options.commit, options.wait),
         state_(IndexState::load(writer_.database())),
-        failures_(FailureMemory::load(writer_)) {
+        failures_(FailureMemory::load(writer_)),
+        loops_(LinkLoops::load(writer_)) {
     const std::string stored_gazetteer = writer_.metadata(std::string(schema::kGazetteerDigestKey));
     // Tags follow the gazetteer: when it changed, every document is built again.
     const bool gazetteer_changed = !state_.files().empty() && stored_gazetteer != gazetteer_.digest();
@@ -155,6 +157,8 @@ class Run {
     for (const RootScan& scan : scans_) {
       for (const fs::path& special : scan.special)
         skip(special.native(), "not a regular file (FIFO, socket or device)");
+      for (const WalkIssue& loop : scan.loops)
+        skip_loop(scan, loop);
       for (const FoundFile& file : scan.files) {
         const analysis::Digest path_digest = analysis::digest_of(file.path);
         const StoredFile* stored = state_.find(path_digest);
@@ -361,6 +365,11 @@ class Run {
     }
     for (const std::string& path_digest : gone)
       failures_.forget(writer_, path_digest);
+    std::unordered_set<std::string> walked;
+    for (const RootScan& scan : scans_) {
+      if (deletable_roots_.contains(scan.id)) walked.insert(scan.digest);
+    }
+    loops_.forget_unmet(writer_, walked);
   }
 
   void store_metadata() {
@@ -391,6 +400,17 @@ class Run {
   void skip(const std::string& path, const std::string& reason) {
     ++report_.skipped;
     if (events_.on_skip) events_.on_skip({path, reason});
+  }
+
+  // A link loop is no failure: what it leads to is walked (or is nothing), so the run goes on and
+  // exits as if it were not there. It is a warning the first time, so that a scheduled run does
+  // not mail the same news every 15 minutes.
+  void skip_loop(const RootScan& scan, const WalkIssue& loop) {
+    skip(loop.path.native(), loop.reason);
+    if (loops_.meet(writer_, analysis::digest_hex(loop.path.native()), scan.digest, loop.reason) &&
+        events_.on_warning) {
+      events_.on_warning({loop.path.native(), loop.reason + "; skipped"});
+    }
   }
 
   void remember_failure(const WorkItem& item, const std::string& reason) {
@@ -428,6 +448,7 @@ class Run {
   IndexWriter writer_;
   IndexState state_;
   FailureMemory failures_;
+  LinkLoops loops_;
   bool full_ = false;
   std::vector<RootScan> scans_;
   std::unordered_set<analysis::Digest, analysis::DigestHash> deletable_roots_;

@@ -26,7 +26,8 @@ RootScan scan_root(const std::filesystem::path& root, const WalkOptions& options
                   scan.unseen.push_back(issue.path);
                   on_issue(issue);
                 },
-                [&scan](const std::filesystem::path& special) { scan.special.push_back(special); }});
+                [&scan](const std::filesystem::path& special) { scan.special.push_back(special); },
+                [&scan](const WalkIssue& loop) { scan.loops.push_back(loop); }});
   } catch (const std::filesystem::filesystem_error& e) {
     const bool missing = e.code() == std::errc::no_such_file_or_directory;
     scan.status = missing ? RootStatus::Missing : RootStatus::Unreadable;

@@ -28,6 +28,7 @@ struct RootScan {
   std::vector<FoundFile> files;
   std::vector<std::filesystem::path> special;  ///< FIFOs, sockets and devices found (never opened)
   std::vector<std::filesystem::path> unseen;   ///< paths below which nothing was seen
+  std::vector<WalkIssue> loops;                ///< links skipped as loops (with links followed)
 };
 
 /// Walks `root` completely (stat only). Issues below the root go to `on_issue` and into `unseen`;

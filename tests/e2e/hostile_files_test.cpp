@@ -271,6 +271,37 @@ TEST_CASE("symbolic link loops, dangling links and links to an ancestor are not 
   CHECK(fixture.found(kGoodWord).size() == 1);
 }
 
+TEST_CASE("with --follow-symlinks a link loop is skipped and warned about once, and the run exits 0",
+          "[e2e][hostile]") {
+  const Fixture fixture;
+  const fs::path& root = fixture.reports.path();
+  fs::create_directories(root / "sub");
+  fs::create_directory_symlink("..", root / "sub" / "up");
+  fs::create_symlink("self.txt", root / "self.txt");
+  const std::vector<std::string> args = {"index",  root.string(),      "--db", fixture.db.string(),
+                                         "--json", "--follow-symlinks"};
+  const ProcessResult first = run_guarded(args);
+  check_survived(first);
+  INFO(first.err);
+  CHECK(first.exit_code == 0);
+  CHECK(json_of(first)["failed"] == 0);
+  CHECK(json_of(first)["skipped"] == 2);
+  CHECK_THAT(first.err,
+             Catch::Contains("warning: " + (root / "sub" / "up").string() +
+                             ": symbolic link loop (it leads back to " + root.string() + "); skipped"));
+  CHECK_THAT(first.err, Catch::Contains("warning: " + (root / "self.txt").string()));
+  CHECK(fixture.finds(kGoodWord, fixture.good));
+  // What cron sees every 15 minutes afterwards: nothing, exit 0.
+  const ProcessResult again = run_guarded(args);
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.empty());
+  CHECK(json_of(again)["skipped"] == 2);
+  const ProcessResult verbose =
+      run_guarded({"index", root.string(), "--db", fixture.db.string(), "--follow-symlinks", "--verbose"});
+  CHECK_THAT(verbose.err,
+             Catch::Contains("skipped " + (root / "sub" / "up").string() + ": symbolic link loop"));
+}
+
 TEST_CASE("a FIFO named .txt neither blocks the run nor stops the good file, and is counted skipped",
           "[e2e][hostile]") {
   const Fixture fixture;

@@ -226,3 +226,37 @@ TEST_CASE("the last run is recorded in the database", "[indexer][incremental]") 
   CHECK(last_run.starts_with("{\"finished\":\""));
   CHECK(last_run.find("\"added\":1") != std::string::npos);
 }
+
+TEST_CASE("a link loop is skipped and counted, warned about once, and never fails a run",
+          "[indexer][incremental]") {
+  const TempDir reports, index;
+  reports.write("a.txt", "alpha");
+  fs::create_directories(reports.path() / "sub");
+  fs::create_directory_symlink(reports.path(), reports.path() / "sub" / "up");
+  IndexOptions options = options_for(reports, index);
+  options.symlinks = dossier::indexer::SymlinkPolicy::Follow;
+  std::vector<std::string> warnings;
+  std::vector<std::string> skipped;
+  IndexEvents events;
+  events.on_warning = [&](const dossier::indexer::FileError& warning) { warnings.push_back(warning.reason); };
+  events.on_skip = [&](const dossier::indexer::SkippedFile& file) { skipped.push_back(file.reason); };
+  IndexReport report = run_index(options, events);
+  CHECK(report.failed == 0);
+  CHECK(report.errors.empty());
+  CHECK(report.skipped == 1);
+  CHECK(report.added == 1);
+  CHECK(warnings == std::vector<std::string>{"symbolic link loop (it leads back to " +
+                                             reports.path().string() + "); skipped"});
+  // Known now: counted and named to --verbose, no warning again.
+  report = run_index(options, events);
+  CHECK(report.skipped == 1);
+  CHECK(report.failed == 0);
+  CHECK(warnings.size() == 1);
+  CHECK(skipped.size() == 2);
+  // Gone, then back: news again.
+  fs::remove(reports.path() / "sub" / "up");
+  CHECK(run_index(options, events).skipped == 0);
+  fs::create_directory_symlink(reports.path(), reports.path() / "sub" / "up");
+  run_index(options, events);
+  CHECK(warnings.size() == 2);
+}

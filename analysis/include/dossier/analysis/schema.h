@@ -74,6 +74,9 @@ inline constexpr std::string_view kRootKeyPrefix = "dossier.root.";
 /// "dossier.failed." + path digest -> "size TAB mtime_ns TAB reason" of a file that failed: it is
 /// retried only when its size or mtime changes.
 inline constexpr std::string_view kFailedKeyPrefix = "dossier.failed.";
+/// "dossier.loop." + path digest -> "root digest TAB reason" of a symbolic link skipped as a loop,
+/// so that its warning is given once, not by every run.
+inline constexpr std::string_view kLoopKeyPrefix = "dossier.loop.";
 /// The last run's summary, a JSON object (the `index --json` fields plus "finished", ISO 8601 UTC).
 inline constexpr std::string_view kLastRunKey = "dossier.last_run";
 /// The languages of the indexed documents, joined by `kSetSeparator`: a query word is stemmed in
