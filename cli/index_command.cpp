@@ -117,7 +117,8 @@ int run_index_command(const IndexFlags& flags) {
     std::fprintf(stderr, "%s\n", indexer::report_to_line(report).c_str());
   }
   if (report.root_errors > 0) return kExitError;
-  return report.failed == 0 ? kExitOk : kExitSomeFailed;
+  // Files that failed in an earlier run and did not change are old news: counted, not alarming.
+  return report.failed_this_run() == 0 ? kExitOk : kExitSomeFailed;
 }
 
 void add_flags(CLI::App& command, IndexFlags& flags) {
@@ -184,8 +185,11 @@ void add_index_command(CLI::App& app, CommandRunner& runner) {
       "Output: errors always go to stderr. On a terminal a progress line and a summary are shown;\n"
       "elsewhere (cron, systemd) nothing else unless --verbose. --json prints on stdout:\n"
       "  {\"indexed\", \"added\", \"updated\", \"renamed\", \"deleted\", \"unchanged\", \"skipped\",\n"
-      "   \"failed\", \"root_errors\", \"seconds\", \"errors\": [{\"path\", \"reason\"}]}\n"
-      "Exit codes: 0 all good, 1 some files failed (the rest indexed), 2 fatal (bad arguments,\n"
+      "   \"failed\", \"failed_before\", \"root_errors\", \"seconds\", \"errors\": [{\"path\", "
+      "\"reason\"}]}\n"
+      "(failed counts files that still fail; failed_before those that failed in an earlier run and did\n"
+      "not change: not read, not named again; 'dossier stats' lists them.)\n"
+      "Exit codes: 0 all good, 1 some files failed in this run (the rest indexed), 2 fatal (bad arguments,\n"
       "unusable index, a root missing, unreadable or suddenly empty), 75 index locked by another\n"
       "writer (EX_TEMPFAIL: try again later, or use --wait).");
   command->callback([flags, &runner] { runner = [flags] { return run_index_command(*flags); }; });

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -26,6 +25,7 @@
 #include "link_loops.h"
 #include "ordered_pipeline.h"
 #include "root_scan.h"
+#include "utc_time.h"
 
 namespace dossier::indexer {
 namespace {
@@ -81,15 +81,6 @@ bool is_below(const std::string& path, const fs::path& folder) {
   const std::string& prefix = folder.native();
   return path == prefix ||
          (path.size() > prefix.size() && path.starts_with(prefix) && path[prefix.size()] == '/');
-}
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  ::gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
 }
 
 class Run {
@@ -172,12 +163,12 @@ class Run {
           ++report_.unchanged;
           continue;
         }
-        const RememberedFailure* failure =
+        const analysis::FailureRecord* failure =
             failures_.all().empty() ? nullptr : failures_.find(path_digest.hex());
         if (failure && !stored) seen_failures_.insert(path_digest);
         if (!full_ && failure && failure->size == file.size && failure->mtime_ns == file.mtime_ns &&
             options_.failed_files == FailedFilesPolicy::RetryWhenChanged) {
-          skip(file.path, "failed before and unchanged since (" + failure->reason + ")");
+          still_failing(file.path, *failure);
           continue;
         }
         items.push_back({&file, &scan, *format, path_digest});
@@ -415,9 +406,20 @@ class Run {
 
   void remember_failure(const WorkItem& item, const std::string& reason) {
     seen_failures_.insert(item.path_digest);
-    failures_.remember(writer_, item.path_digest.hex(),
-                       {item.file->size, item.file->mtime_ns, item.root->digest, reason});
+    failures_.remember(
+        writer_, item.path_digest.hex(),
+        {item.file->size, item.file->mtime_ns, item.root->digest, utc_now(), item.file->path, reason});
     fail(item.file->path, reason);
+  }
+
+  // A file that failed before and has not changed: it still fails, so it is counted failed, but
+  // it is not read again, nor reported again (`dossier stats` lists it), nor does it change the
+  // exit code: that would alarm a scheduled job about old news in every run.
+  void still_failing(const std::string& path, const analysis::FailureRecord& failure) {
+    ++report_.failed;
+    ++report_.failed_before;
+    if (events_.on_skip)
+      events_.on_skip({path, "failed before and unchanged since (" + failure.reason + ")"});
   }
 
   void fail(const std::string& path, const std::string& reason) {

@@ -213,10 +213,42 @@ TEST_CASE("a failed file is not retried until it changes, unless --retry-failed"
   const fs::path db = index.path() / "db";
   CHECK(index_json(reports.path(), db, {"--max-size", "100"}).exit_code == 1);
   const auto again = index_json(reports.path(), db, {"--max-size", "100"});
+  // Still failing, old news: counted failed (as failed before), not named, exit 0.
   CHECK(again.exit_code == 0);
   CHECK(again.err.empty());
-  CHECK(json_of(again)["skipped"] == 1);
+  CHECK(json_of(again)["failed"] == 1);
+  CHECK(json_of(again)["failed_before"] == 1);
+  CHECK(json_of(again)["skipped"] == 0);
+  CHECK(json_of(again)["errors"].empty());
   CHECK(index_json(reports.path(), db, {"--max-size", "100", "--retry-failed"}).exit_code == 1);
+}
+
+TEST_CASE("stats lists the files that still fail, with reason and since when", "[e2e][scheduled]") {
+  const TempDir reports, index;
+  const fs::path big = reports.write("big.txt", std::string(500, 'x'));
+  const fs::path odd = reports.write("tab\tname.txt", std::string(600, 'y'));
+  reports.write("fine.txt", "fine");
+  const fs::path db = index.path() / "db";
+  REQUIRE(index_json(reports.path(), db, {"--max-size", "100"}).exit_code == 1);
+  REQUIRE(index_json(reports.path(), db, {"--max-size", "100"}).exit_code == 0);
+  const auto result = run_dossier({"stats", "--db", db.string(), "--json"});
+  REQUIRE(result.exit_code == 0);
+  const auto stats = json_of(result);
+  REQUIRE(stats["failed_files"].size() == 2);
+  CHECK(stats["failed_files"][0]["path"] == big.string());
+  CHECK(stats["failed_files"][0]["reason"].get<std::string>().find("larger than") != std::string::npos);
+  CHECK(stats["failed_files"][0]["since"].get<std::string>().size() == 20);  // 2026-12-02T10:00:00Z
+  CHECK(stats["failed_files"][1]["path"] == odd.string());
+  CHECK(stats["last_run"]["failed"] == 2);
+  CHECK(stats["last_run"]["failed_before"] == 2);
+  const auto text = run_dossier({"stats", "--db", db.string()});
+  CHECK_THAT(text.out, Catch::Contains("failing files: 2\n  " + big.string() + ": "));
+  CHECK_THAT(text.out, Catch::Contains("(since "));
+  // Fixed: no longer listed.
+  reports.write("big.txt", "small");
+  reports.write("tab\tname.txt", "small");
+  REQUIRE(index_json(reports.path(), db, {"--max-size", "100"}).exit_code == 0);
+  CHECK(json_of(run_dossier({"stats", "--db", db.string(), "--json"}))["failed_files"].empty());
 }
 
 TEST_CASE("index --full reads every file again and keeps one document per file", "[e2e][scheduled]") {

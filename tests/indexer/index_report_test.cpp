@@ -12,13 +12,15 @@ TEST_CASE("the JSON summary has every documented field", "[index_report]") {
   report.deleted = 2;
   report.unchanged = 7;
   report.skipped = 1;
-  report.failed = 1;
+  report.failed = 3;
+  report.failed_before = 2;
   report.root_errors = 1;
   report.seconds = 0.5;
   report.errors.push_back({std::string("/r/bad\xff\n.txt", 12), "not a regular file"});
   CHECK(dossier::indexer::report_to_json(report) ==
         "{\"indexed\":6,\"added\":4,\"updated\":1,\"renamed\":1,\"deleted\":2,\"unchanged\":7,"
-        "\"skipped\":1,\"failed\":1,\"root_errors\":1,\"seconds\":0.5,\"errors\":[{\"path\":\"/r/"
+        "\"skipped\":1,\"failed\":3,\"failed_before\":2,\"root_errors\":1,\"seconds\":0.5,\"errors\":[{"
+        "\"path\":\"/r/"
         "bad\xef\xbf\xbd\\n.txt\",\"reason\":\"not a regular file\"}]}");
 }
 
