@@ -12,9 +12,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "dossier 0.1.0");
   app.footer(
       "Exit codes: 0 success or match, 1 no match (search) or some files failed (index),\n"
-      "2 error, 75 index locked by another writer. See 'dossier COMMAND --help'.");
+      "2 error, 75 index locked by another writer (index, forget). See 'dossier COMMAND --help'.");
   CommandRunner runner;
   add_index_command(app, runner);
+  add_forget_command(app, runner);
   add_search_command(app, runner);
   add_similar_command(app, runner);
   add_show_command(app, runner);

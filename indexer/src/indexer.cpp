@@ -127,13 +127,17 @@ class Run {
     for (const fs::path& root : options_.roots) {
       RootScan scan =
           scan_root(root, walk, [this](const WalkIssue& issue) { fail(issue.path.native(), issue.reason); });
+      // A root retired on purpose is forgotten explicitly: only the user knows it is not a share
+      // that failed to mount, so the messages say how.
+      const std::string retire =
+          "; nothing deleted (if it is retired, remove it with: dossier forget " + scan.path + ")";
       if (scan.status != RootStatus::Walked) {
         root_error(scan, (scan.problem.empty() ? std::string("cannot be read") : scan.problem) +
-                             "; nothing deleted");
+                             (state_.count_under(scan.id) > 0 ? retire : std::string("; nothing deleted")));
       } else if (scan.files.empty() && state_.count_under(scan.id) > 0) {
         // A share that did not mount looks like an empty folder: the index is not emptied for it.
         root_error(scan, "is empty but the index holds " + std::to_string(state_.count_under(scan.id)) +
-                             " documents from it; nothing deleted");
+                             " documents from it" + retire);
       } else {
         deletable_roots_.insert(scan.id);
       }

@@ -45,7 +45,7 @@ void LinkLoops::forget_unmet(IndexWriter& writer, const std::unordered_set<std::
   }
 }
 
-void LinkLoops::forget_root(IndexWriter& writer, const std::string& root_digest) {
+std::size_t LinkLoops::forget_root(IndexWriter& writer, const std::string& root_digest) {
   std::vector<std::string> gone;
   for (const auto& [path_digest, root] : roots_) {
     if (root == root_digest) gone.push_back(path_digest);
@@ -54,6 +54,7 @@ void LinkLoops::forget_root(IndexWriter& writer, const std::string& root_digest)
     writer.set_metadata(key_for(path_digest), "");
     roots_.erase(path_digest);
   }
+  return gone.size();
 }
 
 }  // namespace dossier::indexer

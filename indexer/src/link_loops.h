@@ -25,8 +25,9 @@ class LinkLoops {
   /// they were removed or fixed, and a new one there is news again. Throws `IndexWriteError`.
   void forget_unmet(IndexWriter& writer, const std::unordered_set<std::string>& roots);
 
-  /// Forgets every loop found under `root_digest` (the root is retired). Throws `IndexWriteError`.
-  void forget_root(IndexWriter& writer, const std::string& root_digest);
+  /// Forgets every loop found under `root_digest` (the root is retired); returns how many.
+  /// Throws `IndexWriteError`.
+  std::size_t forget_root(IndexWriter& writer, const std::string& root_digest);
 
  private:
   std::unordered_map<std::string, std::string> roots_;  // path digest -> root digest

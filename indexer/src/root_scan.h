@@ -31,6 +31,10 @@ struct RootScan {
   std::vector<WalkIssue> loops;                ///< links skipped as loops (with links followed)
 };
 
+/// The path a root is known by: absolute and canonical (links resolved), so that "corpus",
+/// "./corpus/" and a link to it are one root; lexically normal when it cannot be resolved.
+std::string root_identity(const std::filesystem::path& root);
+
 /// Walks `root` completely (stat only). Issues below the root go to `on_issue` and into `unseen`;
 /// a root that cannot be examined or listed gets its status and `problem` instead. Never throws for
 /// file-system reasons.

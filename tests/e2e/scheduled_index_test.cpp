@@ -104,7 +104,10 @@ TEST_CASE("moving the root away deletes nothing and exits 2", "[e2e][scheduled]"
   fs::rename(share, parent.path() / "moved");
   const auto result = index_json(share, db);
   CHECK(result.exit_code == 2);
-  CHECK(result.err == "error: " + share.string() + ": does not exist; nothing deleted\n");
+  CHECK(result.err ==
+        "error: " + share.string() +
+            ": does not exist; nothing deleted (if it is retired, remove it with: dossier forget " +
+            share.string() + ")\n");
   CHECK(json_of(result)["deleted"] == 0);
   CHECK(json_of(result)["root_errors"] == 1);
   CHECK(hit_paths(db, "typhoon").size() == 2);
@@ -112,8 +115,9 @@ TEST_CASE("moving the root away deletes nothing and exits 2", "[e2e][scheduled]"
   fs::create_directories(share);  // the mount point of a share that did not mount
   const auto empty = index_json(share, db);
   CHECK(empty.exit_code == 2);
-  CHECK(empty.err.find("is empty but the index holds 2 documents from it; nothing deleted") !=
-        std::string::npos);
+  CHECK(empty.err.find("is empty but the index holds 2 documents from it; nothing deleted (if it is retired, "
+                       "remove it with: dossier forget " +
+                       share.string() + ")") != std::string::npos);
   CHECK(hit_paths(db, "typhoon").size() == 2);
 }
 

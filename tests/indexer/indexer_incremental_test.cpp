@@ -178,7 +178,10 @@ TEST_CASE("a root that disappears or is suddenly empty deletes nothing", "[index
   report = run_index(options);
   CHECK(report.root_errors == 1);
   REQUIRE(report.errors.size() == 1);
-  CHECK(report.errors[0].reason == "is empty but the index holds 2 documents from it; nothing deleted");
+  CHECK(report.errors[0].reason ==
+        "is empty but the index holds 2 documents from it; nothing deleted (if it is "
+        "retired, remove it with: dossier forget " +
+            root.string() + ")");
   CHECK(open(index).get_doccount() == 2);
 }
 
