@@ -9,6 +9,7 @@
 #include "dossier/indexer/root_forgetting.h"
 #include "environment.h"
 #include "exit_codes.h"
+#include "locked_index.h"
 #include "seconds.h"
 
 namespace dossier::cli {
@@ -31,7 +32,7 @@ int run_forget_command(const ForgetFlags& flags) {
   try {
     report = indexer::forget_root(options);
   } catch (const indexer::IndexLockedError& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
+    print_locked(e, flags.wait_seconds);
     return kExitLocked;
   }
   if (flags.json) {

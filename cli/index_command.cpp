@@ -11,6 +11,7 @@
 #include "dossier/indexer/indexer.h"
 #include "environment.h"
 #include "exit_codes.h"
+#include "locked_index.h"
 #include "progress_bar.h"
 #include "seconds.h"
 
@@ -107,7 +108,7 @@ int run_index_command(const IndexFlags& flags) {
     report = indexer::run_index(options, events_for(flags, bar));
   } catch (const indexer::IndexLockedError& e) {
     bar.clear();
-    std::fprintf(stderr, "error: %s\n", e.what());
+    print_locked(e, flags.wait_seconds);
     return kExitLocked;
   }
   bar.clear();

@@ -54,7 +54,7 @@ ForgetReport forget_root(const ForgetOptions& options) {
   CommitPolicy one_commit;
   one_commit.max_documents = static_cast<std::size_t>(-1);
   one_commit.max_bytes = static_cast<std::size_t>(-1);
-  IndexWriter writer(options.database, one_commit, options.wait);
+  IndexWriter writer(options.database, one_commit, options.wait, "dossier forget");
   const auto root = find_root(writer, options.root);
   if (!root) {
     throw UnknownRootError(options.root.string() + " is not a root of index " + options.database.string() +

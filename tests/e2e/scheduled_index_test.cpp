@@ -1,11 +1,13 @@
 // The real binary as an operator's scheduled job runs it: incremental reruns, roots that vanish,
 // the writer's lock, output fit for cron, and `dossier stats`.
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <fstream>
 #include <future>
 #include <thread>
 
@@ -169,11 +171,75 @@ TEST_CASE("a second writer exits 75 at once, or waits for the lock with --wait",
   locked.get_future().wait();
   const auto refused = index_json(reports.path(), db);
   CHECK(refused.exit_code == 75);
-  CHECK(refused.err == "error: index " + db.string() + " is locked by another writer\n");
+  // A writer that left no note (not Dossier): no holder is named.
+  CHECK(refused.err ==
+        "error: index " + db.string() + " is locked by another writer; try again later or use --wait\n");
   const auto waited = index_json(reports.path(), db, {"--wait", "30"});
   holder.wait();
   CHECK(waited.exit_code == 0);
   CHECK(json_of(waited)["unchanged"] == 1);
+}
+
+TEST_CASE("a locked index names its holder: command, pid, host and since when", "[e2e][scheduled]") {
+  const TempDir reports, index;
+  for (int i = 0; i < 150; ++i)
+    reports.write("r" + std::to_string(i) + ".txt", "report number " + std::to_string(i));
+  const fs::path db = index.path() / "db";
+  const fs::path note = db / "dossier-writer";
+  // One commit per document on one thread: slow enough to be caught holding the lock.
+  std::future<ProcessResult> slow = std::async(std::launch::async, [&] {
+    return run_dossier(
+        {"index", reports.path().string(), "--db", db.string(), "--batch", "1", "--jobs", "1"});
+  });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!fs::exists(note) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  REQUIRE(fs::exists(note));
+  std::ifstream in(note);
+  std::string command, pid, host, since;
+  std::getline(in, command, '\t');
+  std::getline(in, pid, '\t');
+  std::getline(in, host, '\t');
+  std::getline(in, since, '\t');
+  CHECK(command == "dossier index");
+  const auto second = run_dossier({"index", reports.path().string(), "--db", db.string()});
+  const auto forget = run_dossier({"forget", reports.path().string(), "--db", db.string(), "--wait", "0.1"});
+  const ProcessResult first = slow.get();
+  REQUIRE(first.exit_code == 0);
+  CHECK(second.exit_code == 75);
+  CHECK(second.err == "error: index " + db.string() + " is locked by dossier index (pid " + pid +
+                          " on host " + host + ", since " + since + "); try again later or use --wait\n");
+  CHECK(forget.exit_code == 75);
+  CHECK_THAT(forget.err, Catch::Contains("is locked by dossier index (pid " + pid + " on host " + host));
+  CHECK_THAT(forget.err, Catch::EndsWith("(waited 0 s); try again later\n"));
+  CHECK_FALSE(fs::exists(note));  // removed when the holder closed the index
+}
+
+TEST_CASE("a lock note left by a killed writer never blocks nor misleads", "[e2e][scheduled]") {
+  const TempDir reports, index;
+  reports.write("a.txt", "one");
+  const fs::path db = index.path() / "db";
+  REQUIRE(index_json(reports.path(), db).exit_code == 0);
+  const pid_t gone = [] {
+    const pid_t child = ::fork();
+    if (child == 0) ::_exit(0);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return child;
+  }();
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  std::ofstream(db / "dossier-writer")
+      << "dossier index\t" << gone << "\t" << host << "\t2026-01-01T00:00:00Z\tdossier\n";
+  {
+    const Xapian::WritableDatabase other(db.string(), Xapian::DB_OPEN);
+    const auto refused = index_json(reports.path(), db);
+    CHECK(refused.exit_code == 75);
+    CHECK_THAT(refused.err, Catch::Contains("is locked by another writer"));  // not by the dead pid
+  }
+  const auto next = index_json(reports.path(), db);
+  CHECK(next.exit_code == 0);
+  CHECK_FALSE(fs::exists(db / "dossier-writer"));
 }
 
 TEST_CASE("off a terminal a good run prints nothing; on one it shows progress and a summary",
