@@ -59,6 +59,7 @@ TEST_CASE("identifiers and words inside compounds are found, whole and in phrase
   reports.write("underscore.txt", "Applied hotpatch_CVE-2021-44228 yesterday.\n");
   reports.write("filename.txt", "See norway-2024-threat-assessment.txt for details.\n");
   reports.write("other.txt", "Patch CVE-2021-4422 and CVE-2021-442289 instead.\n");
+  reports.write("url.txt", "Beacon to hxxps://cdn-update[.]example[.]net/gate_v2.php?id=7 seen.\n");
   const std::string db = dossier::testing::index_into(reports.path(), index);
   using Names = std::vector<std::string>;
   CHECK(hit_names(db, "CVE-2021-44228") ==
@@ -75,6 +76,11 @@ TEST_CASE("identifiers and words inside compounds are found, whole and in phrase
   CHECK(hit_names(db, "norway-2024-threat-assessment.txt NEAR/0 details").empty());
   CHECK(hit_names(db, "norway-2024-threat-assessment.txt NEAR/1 details") == Names{"filename.txt"});
   CHECK(hit_names(db, "\"norway threat\"").empty());  // not next to each other in the name
+  // A URL: its domain whole, the words of its labels and of its file name.
+  CHECK(hit_names(db, "cdn-update.example.net") == Names{"url.txt"});
+  CHECK(hit_names(db, "update") == Names{"url.txt"});
+  CHECK(hit_names(db, "gate") == Names{"url.txt"});
+  CHECK(hit_names(db, "\"cdn update example\"") == Names{"url.txt"});
 }
 
 TEST_CASE("path: finds the words inside file names", "[e2e][analysis]") {
