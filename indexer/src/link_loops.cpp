@@ -35,26 +35,26 @@ bool LinkLoops::meet(IndexWriter& writer, const std::string& path_digest, const 
 }
 
 void LinkLoops::forget_unmet(IndexWriter& writer, const std::unordered_set<std::string>& roots) {
-  std::vector<std::string> gone;
-  for (const auto& [path_digest, root_digest] : roots_) {
-    if (!met_.contains(path_digest) && roots.contains(root_digest)) gone.push_back(path_digest);
-  }
-  for (const std::string& path_digest : gone) {
-    writer.set_metadata(key_for(path_digest), "");
-    roots_.erase(path_digest);
-  }
+  forget_if(writer, [&](const std::string& path_digest, const std::string& root_digest) {
+    return !met_.contains(path_digest) && roots.contains(root_digest);
+  });
 }
 
 std::size_t LinkLoops::forget_root(IndexWriter& writer, const std::string& root_digest) {
-  std::vector<std::string> gone;
-  for (const auto& [path_digest, root] : roots_) {
-    if (root == root_digest) gone.push_back(path_digest);
+  return forget_if(writer, [&](const std::string&, const std::string& root) { return root == root_digest; });
+}
+
+std::size_t LinkLoops::forget_if(IndexWriter& writer,
+                                 const std::function<bool(const std::string&, const std::string&)>& gone) {
+  std::vector<std::string> forgotten;
+  for (const auto& [path_digest, root_digest] : roots_) {
+    if (gone(path_digest, root_digest)) forgotten.push_back(path_digest);
   }
-  for (const std::string& path_digest : gone) {
+  for (const std::string& path_digest : forgotten) {
     writer.set_metadata(key_for(path_digest), "");
     roots_.erase(path_digest);
   }
-  return gone.size();
+  return forgotten.size();
 }
 
 }  // namespace dossier::indexer

@@ -1,6 +1,7 @@
 // Symbolic-link loops an index remembers, so that each is warned about once, not in every run.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -30,6 +31,10 @@ class LinkLoops {
   std::size_t forget_root(IndexWriter& writer, const std::string& root_digest);
 
  private:
+  // Forgets the loops for which `gone(path digest, root digest)`; returns how many.
+  std::size_t forget_if(IndexWriter& writer,
+                        const std::function<bool(const std::string&, const std::string&)>& gone);
+
   std::unordered_map<std::string, std::string> roots_;  // path digest -> root digest
   std::unordered_set<std::string> met_;
 };
