@@ -14,6 +14,9 @@ using CommandRunner = std::function<int()>;
 /// Registers `dossier index`.
 void add_index_command(CLI::App& app, CommandRunner& runner);
 
+/// Registers `dossier forget`.
+void add_forget_command(CLI::App& app, CommandRunner& runner);
+
 /// Registers `dossier search`.
 void add_search_command(CLI::App& app, CommandRunner& runner);
 

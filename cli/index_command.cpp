@@ -13,6 +13,7 @@
 #include "dossier/indexer/indexer.h"
 #include "environment.h"
 #include "exit_codes.h"
+#include "locked_index.h"
 #include "progress_bar.h"
 #include "seconds.h"
 #include "usage_error.h"
@@ -85,6 +86,11 @@ indexer::IndexEvents events_for(const IndexFlags& flags, ProgressBar& bar) {
     std::fprintf(stderr, "error: %s: %s\n", analysis::printable(error.path).c_str(),
                  analysis::printable(error.reason).c_str());
   };
+  events.on_warning = [&bar](const indexer::FileError& warning) {
+    bar.clear();
+    std::fprintf(stderr, "warning: %s: %s\n", analysis::printable(warning.path).c_str(),
+                 analysis::printable(warning.reason).c_str());
+  };
   events.on_progress = [&bar](const indexer::IndexProgress& progress) { bar.update(progress); };
   if (flags.verbose) {
     events.on_change = [&bar](const indexer::FileChange& change) {
@@ -102,9 +108,9 @@ indexer::IndexEvents events_for(const IndexFlags& flags, ProgressBar& bar) {
 
 // A run that stopped on a fatal error: the message on stderr and, with --json, the summary object
 // with its "error" field on stdout, so a log of one object per run has no gaps.
-int stopped(const IndexFlags& flags, const std::exception& error, double seconds, int exit_code) {
-  std::fprintf(stderr, "error: %s\n", error.what());
-  if (flags.json) std::printf("%s\n", indexer::stopped_run_to_json(error.what(), seconds).c_str());
+int stopped(const IndexFlags& flags, const std::string& message, double seconds, int exit_code) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
+  if (flags.json) std::printf("%s\n", indexer::stopped_run_to_json(message, seconds).c_str());
   return exit_code;
 }
 
@@ -121,10 +127,10 @@ int run_index_command(const IndexFlags& flags) {
     report = indexer::run_index(options_from(flags), events_for(flags, bar));
   } catch (const indexer::IndexLockedError& e) {
     bar.clear();
-    return stopped(flags, e, elapsed(), kExitLocked);
+    return stopped(flags, locked_message(e, flags.wait_seconds), elapsed(), kExitLocked);
   } catch (const std::exception& e) {
     bar.clear();
-    return stopped(flags, e, elapsed(), kExitError);
+    return stopped(flags, e.what(), elapsed(), kExitError);
   }
   bar.clear();
   if (flags.json) {
@@ -133,7 +139,8 @@ int run_index_command(const IndexFlags& flags) {
     std::fprintf(stderr, "%s\n", indexer::report_to_line(report).c_str());
   }
   if (report.root_errors > 0) return kExitError;
-  return report.failed == 0 ? kExitOk : kExitSomeFailed;
+  // Files that failed in an earlier run and did not change are old news: counted, not alarming.
+  return report.failed_this_run() == 0 ? kExitOk : kExitSomeFailed;
 }
 
 void add_flags(CLI::App& command, IndexFlags& flags) {
@@ -209,9 +216,12 @@ void add_index_command(CLI::App& app, CommandRunner& runner) {
       "Output: errors always go to stderr. On a terminal a progress line and a summary are shown;\n"
       "elsewhere (cron, systemd) nothing else unless --verbose. --json prints on stdout, for every run:\n"
       "  {\"indexed\", \"added\", \"updated\", \"renamed\", \"deleted\", \"unchanged\", \"skipped\",\n"
-      "   \"failed\", \"root_errors\", \"seconds\", \"errors\": [{\"path\", \"reason\"}], \"error\"}\n"
+      "   \"failed\", \"failed_before\", \"root_errors\", \"seconds\", \"errors\": [{\"path\", "
+      "\"reason\"}], \"error\"}\n"
       "where \"error\" is null, or the message of a fatal error (exit 2 or 75; counts then 0).\n"
-      "Exit codes: 0 all good, 1 some files failed (the rest indexed), 2 fatal (bad arguments,\n"
+      "(failed counts files that still fail; failed_before those that failed in an earlier run and did\n"
+      "not change: not read, not named again; 'dossier stats' lists them.)\n"
+      "Exit codes: 0 all good, 1 some files failed in this run (the rest indexed), 2 fatal (bad arguments,\n"
       "unusable index, a root missing, unreadable or suddenly empty), 75 index locked by another\n"
       "writer (EX_TEMPFAIL: try again later, or use --wait).");
   command->callback([flags, &runner] { runner = [flags] { return run_index_command(*flags); }; });

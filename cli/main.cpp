@@ -12,9 +12,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION);
   app.footer(
       "Exit codes: 0 success or match, 1 no match (search) or some files failed (index),\n"
-      "2 error, 75 index locked by another writer. See 'dossier COMMAND --help' and man dossier.");
+      "2 error, 75 index locked by another writer (index, forget). See 'dossier COMMAND --help' and\n"
+      "man dossier.");
   CommandRunner runner;
   add_index_command(app, runner);
+  add_forget_command(app, runner);
   add_search_command(app, runner);
   add_similar_command(app, runner);
   add_show_command(app, runner);

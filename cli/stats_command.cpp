@@ -44,11 +44,12 @@ void add_stats_command(CLI::App& app, CommandRunner& runner) {
   command->add_flag("--json", flags->json, "Print one JSON object");
   command->footer(
       "Shows the number of documents, the size of the index on disk, each root with its number of\n"
-      "documents, the last completed index run (time, counts, duration) and the most-named\n"
-      "countries and actors. JSON fields: database, documents, size_bytes, roots [{path, documents}],\n"
-      "last_run {finished, seconds, added, updated, renamed, deleted, unchanged, skipped, failed,\n"
-      "root_errors} or null, countries [{value, name, count}], actors [{value, name, kind, country,\n"
-      "count}].\n"
+      "documents, the last completed index run (time, counts, duration), the most-named countries\n"
+      "and actors, and the files that still fail (path, reason, since when). JSON fields: database,\n"
+      "documents, size_bytes, roots [{path, documents}], last_run {finished, seconds, added, updated,\n"
+      "renamed, deleted, unchanged, skipped, failed, failed_before, root_errors} or null, countries\n"
+      "[{value, name, count}], actors [{value, name, kind, country, count}], failed_files [{path,\n"
+      "reason, since}].\n"
       "Exit codes: 0 shown, 2 no index or it cannot be read.");
   command->callback([flags, &runner] { runner = [flags] { return run_stats_command(*flags); }; });
 }

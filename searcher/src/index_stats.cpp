@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "dossier/analysis/failure_record.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/searcher/entity_directory.h"
 #include "dossier/searcher/search_errors.h"
@@ -51,13 +52,32 @@ std::optional<LastRun> last_run_of(const Xapian::Database& database) {
   LastRun run;
   run.finished = json.value("finished", std::string());
   run.seconds = json.value("seconds", 0.0);
-  const std::pair<const char*, std::size_t*> counts[] = {
-      {"added", &run.added},     {"updated", &run.updated},        {"renamed", &run.renamed},
-      {"deleted", &run.deleted}, {"unchanged", &run.unchanged},    {"skipped", &run.skipped},
-      {"failed", &run.failed},   {"root_errors", &run.root_errors}};
+  const std::pair<const char*, std::size_t*> counts[] = {{"added", &run.added},
+                                                         {"updated", &run.updated},
+                                                         {"renamed", &run.renamed},
+                                                         {"deleted", &run.deleted},
+                                                         {"unchanged", &run.unchanged},
+                                                         {"skipped", &run.skipped},
+                                                         {"failed", &run.failed},
+                                                         {"failed_before", &run.failed_before},
+                                                         {"root_errors", &run.root_errors}};
   for (const auto& [name, field] : counts)
     *field = json.value(name, std::size_t{0});
   return run;
+}
+
+// The files the indexer remembers as failing (a value it cannot decode is left out).
+std::vector<FailedFile> failed_files_of(const Xapian::Database& database) {
+  std::vector<FailedFile> files;
+  const std::string prefix(schema::kFailedKeyPrefix);
+  for (auto key = database.metadata_keys_begin(prefix); key != database.metadata_keys_end(prefix); ++key) {
+    if (auto failure = analysis::decode_failure(database.get_metadata(*key))) {
+      files.push_back({std::move(failure->path), std::move(failure->reason), std::move(failure->since)});
+    }
+  }
+  std::sort(files.begin(), files.end(),
+            [](const FailedFile& a, const FailedFile& b) { return a.path < b.path; });
+  return files;
 }
 
 IndexStats read_once(Xapian::Database& database, const fs::path& path, std::size_t top) {
@@ -68,6 +88,7 @@ IndexStats read_once(Xapian::Database& database, const fs::path& path, std::size
   stats.size_bytes = folder_bytes(path);
   stats.roots = roots_of(database);
   stats.last_run = last_run_of(database);
+  stats.failed_files = failed_files_of(database);
   // Facets over every document: the same exact counting as a search that matches everything.
   FacetCounter counter;
   Xapian::Enquire enquire(database);

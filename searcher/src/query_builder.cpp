@@ -4,6 +4,7 @@
 
 #include "dossier/analysis/document_date.h"
 #include "dossier/analysis/entity_metadata.h"
+#include "dossier/analysis/path_words.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/analysis/stopwords.h"
 #include "dossier/searcher/search_errors.h"
@@ -257,8 +258,9 @@ class Builder {
   // The exact terms of one NEAR/ADJ operand (a word, or the words of a phrase or split word),
   // appended to `terms`; a phrase's own query is appended to `phrases` (Xapian's NEAR and PHRASE
   // take only terms, so a phrase operand is its words inside the window and the phrase itself).
-  void positional(const QueryNode& node, std::string_view prefix, bool collect,
-                  std::vector<Xapian::Query>& terms, std::vector<Xapian::Query>& phrases) {
+  // Returns the word positions the operand takes (a domain takes one per label).
+  std::uint32_t positional(const QueryNode& node, std::string_view prefix, bool collect,
+                           std::vector<Xapian::Query>& terms, std::vector<Xapian::Query>& phrases) {
     const std::vector<Token> tokens = primary_tokens(node.text);
     if (tokens.empty()) throw QuerySyntaxError("nothing to search for in '" + node.text + "'", node.column);
     std::vector<Xapian::Query> own;
@@ -276,6 +278,7 @@ class Builder {
                            tokens.back().position - tokens.front().position + 1);
     }
     terms.insert(terms.end(), own.begin(), own.end());
+    return tokens.back().position + tokens.back().width - tokens.front().position;
   }
 
   // `a NEAR/n b`: OP_NEAR; `a ADJ/n b`: OP_PHRASE; the window is n plus the words of the operands,
@@ -287,10 +290,10 @@ class Builder {
                                         : "NEAR/n works only in the text, title: and author:");
     std::vector<Xapian::Query> terms;
     std::vector<Xapian::Query> phrases;
+    std::size_t words = 0;
     for (const QueryNode& child : node.children)
-      positional(child, prefix, collect, terms, phrases);
-    const auto window =
-        static_cast<Xapian::termcount>(node.distance * (node.children.size() - 1) + terms.size());
+      words += positional(child, prefix, collect, terms, phrases);
+    const auto window = static_cast<Xapian::termcount>(node.distance * (node.children.size() - 1) + words);
     Xapian::Query query(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms.begin(),
                         terms.end(), window);
     if (phrases.empty()) return query;
@@ -308,12 +311,22 @@ class Builder {
     return date_range_query(range->first, range->second);
   }
 
+  // Each word of a `path:` value: its own term, or else the words the index holds for it (the
+  // words of "threat-assessment.txt", "Threat" and "Report" of "ThreatReport").
   Xapian::Query path_words(const std::string& text) const {
     std::vector<Xapian::Query> terms;
-    context_.analyzer.for_each_token(text, "none", [&terms](const Token& token) {
-      if (token.role == TokenRole::Primary)
-        terms.emplace_back(schema::prefixed(schema::kPathPrefix, token.term));
-    });
+    for (const analysis::PathQueryWord& word : analysis::path_query_words(context_.analyzer, text)) {
+      const Xapian::Query whole(schema::prefixed(schema::kPathPrefix, word.term));
+      if (word.words.empty()) {
+        terms.push_back(whole);
+        continue;
+      }
+      std::vector<Xapian::Query> parts;
+      for (const std::string& part : word.words)
+        parts.emplace_back(schema::prefixed(schema::kPathPrefix, part));
+      terms.emplace_back(Xapian::Query::OP_OR, whole,
+                         Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    }
     return terms.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
   }
 

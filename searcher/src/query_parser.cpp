@@ -50,19 +50,20 @@ class Lexer {
   }
 
   Lexeme next() {
-    while (pos_ < query_.size() && analysis::is_ascii_space(query_[pos_]))
-      ++pos_;
+    // Any white space separates words (U+00A0 and U+202F from a pasted French text, U+3000...).
+    while (const std::size_t space = analysis::white_space_length(query_, pos_))
+      pos_ += space;
     const std::size_t start = pos_;
     if (pos_ == query_.size()) return {Lexeme::Type::End, {}, start};
     const char c = query_[pos_];
     if (c == '(') return ++pos_, Lexeme{Lexeme::Type::LParen, "(", start};
     if (c == ')') return ++pos_, Lexeme{Lexeme::Type::RParen, ")", start};
     if (const std::size_t quote = quote_length(query_, pos_)) return phrase(start, quote);
-    if (c == '-' && pos_ + 1 < query_.size() && !analysis::is_ascii_space(query_[pos_ + 1]) &&
+    if (c == '-' && pos_ + 1 < query_.size() && analysis::white_space_length(query_, pos_ + 1) == 0 &&
         query_[pos_ + 1] != ')') {
       return ++pos_, Lexeme{Lexeme::Type::Minus, "-", start};
     }
-    while (pos_ < query_.size() && !analysis::is_ascii_space(query_[pos_]) && query_[pos_] != '(' &&
+    while (pos_ < query_.size() && analysis::white_space_length(query_, pos_) == 0 && query_[pos_] != '(' &&
            query_[pos_] != ')' && quote_length(query_, pos_) == 0) {
       ++pos_;
     }

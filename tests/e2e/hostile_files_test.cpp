@@ -144,6 +144,48 @@ TEST_CASE("random bytes named .pdf fail with a reason and the good file is index
   CHECK(fixture.finds(kGoodWord, fixture.good));
 }
 
+TEST_CASE("binary junk named .txt or .md fails as binary data, not text, once and remembered",
+          "[e2e][hostile]") {
+  const Fixture fixture;
+  const auto junk = fixture.reports.write("junk.txt", random_bytes(64 * 1024, 11));
+  const auto archive = fixture.reports.write("notes.md", random_bytes(3000, 12));
+  // Real text that is not UTF-8, or has a few stray control bytes, is text.
+  std::string latin1;
+  for (int i = 0; i < 20; ++i)
+    latin1 +=
+        "Rapport sur la s\xE9"
+        "curit\xE9 et l'ing\xE9"
+        "rence \xE9trang\xE8re: gravelwort. ";
+  const auto legacy = fixture.reports.write("latin1.txt", latin1);
+  std::string utf16;
+  for (char c : std::string_view("Short UTF-16 note on fernbrake\n")) {
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  const auto wide = fixture.reports.write("utf16.txt", utf16);
+  const auto stray = fixture.reports.write(
+      "stray.txt", std::string("log \x1B[31mred\x1B[0m line with a bell\x07 and\0 a NUL: moorgrass\n", 58));
+  const ProcessResult result = fixture.index_reports();
+  check_survived(result);
+  check_named_failure(result, junk);
+  check_named_failure(result, archive);
+  CHECK(result.err.find("junk.txt: binary data, not text\n") != std::string::npos);
+  CHECK(result.err.find("notes.md: binary data, not text\n") != std::string::npos);
+  const auto json = json_of(result);
+  CHECK(json["failed"] == 2);
+  CHECK(json["added"] == 4);
+  CHECK(fixture.finds("gravelwort", legacy));
+  CHECK(fixture.finds("fernbrake", wide));
+  CHECK(fixture.finds("moorgrass", stray));
+  CHECK(fixture.finds(kGoodWord, fixture.good));
+  // Nothing of the junk is a document: no junk title, no actor "found" in random bytes.
+  CHECK(fixture.found("*").size() == 4);
+  // The failure is remembered: a rerun does not read the files again, nor name them again.
+  const ProcessResult again = fixture.index_reports();
+  CHECK(again.err.find("binary data") == std::string::npos);
+  CHECK(json_of(again)["added"] == 0);
+}
+
 TEST_CASE("a PDF cut short anywhere fails with a reason and the good file is indexed", "[e2e][hostile]") {
   const std::string whole = dossier::testing::build_pdf({{{"Truncated report about sandpiper"}}, "", ""});
   // A quarter, half and three quarters of the file, and every object but the cross-reference
@@ -241,6 +283,37 @@ TEST_CASE("symbolic link loops, dangling links and links to an ancestor are not 
   CHECK(result.exit_code == 0);
   CHECK(json_of(result)["indexed"] == 1);
   CHECK(fixture.found(kGoodWord).size() == 1);
+}
+
+TEST_CASE("with --follow-symlinks a link loop is skipped and warned about once, and the run exits 0",
+          "[e2e][hostile]") {
+  const Fixture fixture;
+  const fs::path& root = fixture.reports.path();
+  fs::create_directories(root / "sub");
+  fs::create_directory_symlink("..", root / "sub" / "up");
+  fs::create_symlink("self.txt", root / "self.txt");
+  const std::vector<std::string> args = {"index",  root.string(),      "--db", fixture.db.string(),
+                                         "--json", "--follow-symlinks"};
+  const ProcessResult first = run_guarded(args);
+  check_survived(first);
+  INFO(first.err);
+  CHECK(first.exit_code == 0);
+  CHECK(json_of(first)["failed"] == 0);
+  CHECK(json_of(first)["skipped"] == 2);
+  CHECK_THAT(first.err,
+             Catch::Contains("warning: " + (root / "sub" / "up").string() +
+                             ": symbolic link loop (it leads back to " + root.string() + "); skipped"));
+  CHECK_THAT(first.err, Catch::Contains("warning: " + (root / "self.txt").string()));
+  CHECK(fixture.finds(kGoodWord, fixture.good));
+  // What cron sees every 15 minutes afterwards: nothing, exit 0.
+  const ProcessResult again = run_guarded(args);
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.empty());
+  CHECK(json_of(again)["skipped"] == 2);
+  const ProcessResult verbose =
+      run_guarded({"index", root.string(), "--db", fixture.db.string(), "--follow-symlinks", "--verbose"});
+  CHECK_THAT(verbose.err,
+             Catch::Contains("skipped " + (root / "sub" / "up").string() + ": symbolic link loop"));
 }
 
 TEST_CASE("a FIFO named .txt neither blocks the run nor stops the good file, and is counted skipped",

@@ -248,6 +248,17 @@ TEST_CASE("path:, type:, country: and actor: select reports without adding weigh
     CHECK(weight == 0);
 }
 
+TEST_CASE("path: finds a file by its whole name or by the words inside it", "[query_matching]") {
+  const Reports reports({Report("inbox/ThreatReport.txt", "Espionage."),
+                         Report("threat-assessment.txt", "Espionage."),
+                         Report("norway-2024/summary.md", "Espionage."), Report("report.txt", "Espionage.")});
+  CHECK(reports.matched("path:ThreatReport") == Names{"inbox/ThreatReport.txt"});
+  CHECK(reports.matched("path:threat-assessment.txt") == Names{"threat-assessment.txt"});
+  CHECK(reports.matched("path:assessment") == Names{"threat-assessment.txt"});
+  CHECK(reports.matched("path:norway-2024") == Names{"norway-2024/summary.md"});
+  CHECK(reports.matched("path:threat") == Names{"inbox/ThreatReport.txt", "threat-assessment.txt"});
+}
+
 TEST_CASE("author: and lang: select by metadata, and * matches every report", "[query_matching]") {
   const Reports reports(
       {Report("a.txt", "Botnet.").by("Britt Verregghen"), Report("b.txt", "Botnet.").by("Verregghen, Britt"),

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "dossier/searcher/search_errors.h"
+#include "unicode_spaces.h"
 
 using dossier::searcher::parse_query;
 using dossier::searcher::QuerySyntaxError;
@@ -32,6 +33,16 @@ TEST_CASE("words and phrases", "[query_parser]") {
   CHECK(parsed("\"Ministry of State Security\"") == "phrase:\"Ministry of State Security\"");
   CHECK(parsed("\u201cState Security\u201d MSS") == "SEQ(phrase:\"State Security\", word:MSS)");
   CHECK(parsed("CVE-2023-27997 2001:db8::1") == "SEQ(word:CVE-2023-27997, word:2001:db8::1)");
+}
+
+TEST_CASE("every Unicode space separates query words", "[query_parser]") {
+  for (const auto& space : dossier::testing::word_separating_spaces()) {
+    INFO(space.name);
+    CHECK(parsed(space.utf8 + "Emotet" + space.utf8 + "Dridex" + space.utf8) ==
+          "SEQ(word:Emotet, word:Dridex)");
+    CHECK(parsed("espionage" + space.utf8 + "-" + space.utf8 + "norway") ==
+          "SEQ(word:espionage, word:-, word:norway)");
+  }
 }
 
 TEST_CASE("boolean operators bind NOT, then AND, then OR", "[query_parser]") {
