@@ -139,7 +139,9 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
           "a NEAR/n b (at most n words between, any order), a ADJ/n b (the same, in order; n above 100\n"
           "counts as 100), espion* (any word starting with espion; also title: author: path:),\n"
           "fields title: author: path: type: lang: country: actor: (on a word, a \"phrase\" or a (group))\n"
-          "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out).\n"
+          "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out). Field names work\n"
+          "in any case; another name:value is an error (quote \"a:b\" to search it as text; times, IPv6\n"
+          "addresses, URLs and C:\\paths stay text). Words standing together in a report rank it higher.\n"
           "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly. Unquoted words naming an\n"
           "actor (APT28, Fancy Bear) also find reports naming it by another alias (not with --exact).\n") +
       output_help());

@@ -22,6 +22,7 @@ constexpr Xapian::termcount kWildcardLimit = 100;
 // Where the words of the query are looked for.
 enum class Field { Body, Title, Author, Path, Type, Language, Date, Country, Actor };
 
+// Field names arrive in lower case (the parser folds `Country:` to `country:`).
 Field field_named(const std::string& name) {
   static const std::pair<std::string_view, Field> kFields[] = {
       {"title", Field::Title},     {"author", Field::Author}, {"path", Field::Path},
@@ -137,8 +138,7 @@ class Builder {
       case Field::Path:
         return unweighted(path_words(text));
       case Field::Type:
-        return unweighted(
-            Xapian::Query(schema::prefixed(schema::kFormatPrefix, context_.analyzer.fold(text))));
+        return unweighted(Xapian::Query(schema::prefixed(schema::kFormatPrefix, format_named(node))));
       case Field::Language:
         return unweighted(Xapian::Query(
             schema::prefixed(schema::kLanguagePrefix, context_.resolver.resolve_language(text))));
@@ -211,6 +211,18 @@ class Builder {
       }
     }
     return names.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end());
+  }
+
+  // The folded format `type:` names; throws for a format Dossier does not index.
+  std::string format_named(const QueryNode& node) const {
+    const std::string format = context_.analyzer.fold(node.text);
+    for (std::string_view known : schema::kFormatNames) {
+      if (format == known) return format;
+    }
+    std::string message = "unknown type '" + node.text + "' (the types are";
+    for (std::string_view known : schema::kFormatNames)
+      message += std::string(known == schema::kFormatNames[0] ? " " : ", ") + std::string(known);
+    throw QuerySyntaxError(message + ")", node.column);
   }
 
   // The prefix of the current field's positional terms; throws for fields without positions.

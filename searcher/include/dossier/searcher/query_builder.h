@@ -51,7 +51,8 @@ struct BuiltQuery {
 /// - a quoted phrase matches its exact, unstemmed terms in order; a one-word phrase is that exact word;
 /// - `NOT x` and `-x` exclude (`a -b` is `a AND_NOT b`; a query of exclusions only excludes from all);
 /// - fields: `title:` and `author:` match title and author words (ranked); `path:` folder or file
-///   name words, `type:` a format (txt, md, html, pdf, docx, odt), `lang:` a language code or name,
+///   name words, `type:` a format (txt, md, html, pdf, docx, odt; another is a `QuerySyntaxError`
+///   naming them), `lang:` a language code or name,
 ///   `date:FROM..TO` (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out; one date alone is
 ///   that date) documents whose whole date lies in the range, `country:` and `actor:` names
 ///   resolved by the resolver — these select without changing the ranking;
