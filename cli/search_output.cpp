@@ -27,8 +27,8 @@ const char* output_help() {
          "{\"parsed\", \"xapian\"} and per hit \"explain\": [{\"term\", \"weight\"}].\n"
          "Matched words in snippets are wrapped in <b></b>\n"
          "(snippet text is HTML-escaped). Facet counts are exact over all matches.\n"
-         "When fewer than 3 documents match, 'did you mean: ...' on stderr suggests a spelling from the\n"
-         "index (never applied).\n"
+         "For a word in fewer than 3 documents, 'did you mean: ...' on stderr suggests a spelling from the\n"
+         "index (never applied; never for acronyms, actor names or the word's own stem).\n"
          "Exit codes: 0 something matched, 1 nothing matched, 2 error (no index, bad query,\n"
          "unknown country or actor, path not indexed, over --timeout).";
 }

@@ -221,9 +221,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
   }
   result.total = mset.get_matches_estimated();
   result.facets = facets.result(directory_, request.facet_limit);
-  if (request.suggest && result.total < kFewMatches && !is_blank(request.query)) {
-    result.suggestion =
-        suggest_query(database_, request.query, parse_query(request.query), analyzer_).value_or("");
+  // Each rare word is looked at, whatever the filters and the other words made of the total.
+  if (request.suggest && !is_blank(request.query)) {
+    const SpellingContext spelling{database_, analyzer_, directory_.languages(), &directory_};
+    result.suggestion = suggest_query(spelling, request.query, parse_query(request.query)).value_or("");
   }
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {

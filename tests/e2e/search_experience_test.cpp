@@ -99,6 +99,47 @@ TEST_CASE("no suggestion for identifiers or for queries with enough matches", "[
   CHECK(common.err.empty());
 }
 
+namespace {
+
+// Two reports naming the MIVD and Fortinet, five saying "mid", one naming Travelex and five
+// "travel", botnets in three reports and "botnet" in six, only one of which names Norway.
+const std::string& spelling_db() {
+  static const TempDir reports;
+  static const TempDir index;
+  static const std::string db = [] {
+    reports.write("mivd1.txt", "Dutch findings\nThe MIVD found malware on Fortinet devices.");
+    reports.write("mivd2.txt", "Follow-up\nThe MIVD said the Fortinet flaw was patched.");
+    reports.write("travelex.txt", "Currency exchange outage\nTravelex systems were encrypted by ransomware.");
+    for (int i = 0; i < 5; ++i) {
+      reports.write("mid" + std::to_string(i) + ".txt", "Note\nIn mid March staff travel was cut.");
+    }
+    for (int i = 0; i < 3; ++i)
+      reports.write("botnets" + std::to_string(i) + ".txt", "Botnets\nBotnets grew this year.");
+    reports.write("norway.txt", "Norway\nNorwegian police took down a botnet.");
+    for (int i = 0; i < 5; ++i)
+      reports.write("botnet" + std::to_string(i) + ".txt", "Botnet\nA botnet was found.");
+    return index_into(reports.path(), index);
+  }();
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("no suggestion for an acronym that matched, a word that matched, or because a filter cut the hits",
+          "[e2e][spelling]") {
+  const auto mivd = run_dossier({"search", "MIVD", "Fortinet", "--db", spelling_db()});
+  CHECK(mivd.exit_code == 0);
+  CHECK(mivd.err.empty());  // not "did you mean: mid Fortinet"
+  const auto travelex = run_dossier({"search", "Travelex", "--db", spelling_db()});
+  CHECK(travelex.exit_code == 0);
+  CHECK(travelex.err.empty());  // not "did you mean: travel"
+  const auto filtered = search_json(spelling_db(), {"botnets", "--country", "NO"});
+  CHECK(filtered["total"] == 1);
+  CHECK(filtered["suggestion"].is_null());  // botnets is in nine reports: the filter made it one
+  // A real slip is still corrected, also with the filter.
+  CHECK(search_json(spelling_db(), {"botnnets", "--country", "NO"})["suggestion"] == "botnets");
+}
+
 TEST_CASE("the --count flag prints the bare, exact number of matches", "[e2e][formats]") {
   const auto total = search_json(corpus_db(), {"espionage", "-n", "1"})["total"].get<std::size_t>();
   const auto count = run_dossier({"search", "espionage", "--count", "--db", corpus_db()});

@@ -206,7 +206,7 @@ TEST_CASE("a search like a document ranks the others by shared telling words and
   CHECK_THROWS_AS(searcher.search(request), dossier::searcher::DocumentNotFoundError);
 }
 
-TEST_CASE("a query with few matches gets a suggestion from the index, one with many none", "[searcher]") {
+TEST_CASE("a misspelt word gets a suggestion from the index, a word the search found none", "[searcher]") {
   const Corpus corpus;
   Searcher searcher(corpus.database());
   SearchRequest request;
@@ -214,9 +214,13 @@ TEST_CASE("a query with few matches gets a suggestion from the index, one with m
   CHECK(searcher.search(request).suggestion == "espionage");
   request.suggest = false;
   CHECK(searcher.search(request).suggestion.empty());
-  request.query = "malwar";
+  request.query = "Belgiumm";
   request.suggest = true;
-  CHECK(searcher.search(request).suggestion == "malware");
+  CHECK(searcher.search(request).suggestion == "belgium");
+  // "malwar" is the stem of "malware": the search found the malware report, nothing to correct.
+  request.query = "malwar";
+  CHECK(searcher.search(request).total == 1);
+  CHECK(searcher.search(request).suggestion.empty());
 }
 
 TEST_CASE("explain fills the parsed query and each hit's matching terms", "[searcher]") {

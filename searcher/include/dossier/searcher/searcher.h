@@ -59,7 +59,7 @@ struct SearchRequest {
   /// from its most telling terms), which is left out of the results; the query, if any, must match
   /// too. Throws `DocumentNotFoundError` when the path is not indexed.
   std::optional<std::filesystem::path> like;
-  /// When fewer than `kFewMatches` documents match, look for a spelling correction of the query.
+  /// Look for a spelling correction of the query's rare words (see `suggest_query`).
   bool suggest = true;
   /// Fill `SearchResult::parsed_query`, `xapian_query` and each hit's `explanation`.
   bool explain = false;
@@ -68,9 +68,6 @@ struct SearchRequest {
   /// throws `SearchTimeoutError` rather than return counts that are not exact.
   std::chrono::milliseconds time_limit{0};
 };
-
-/// Below this many matches a search looks for a spelling correction.
-inline constexpr std::size_t kFewMatches = 3;
 
 /// One ranked document.
 struct SearchHit {
@@ -99,8 +96,9 @@ struct SearchResult {
   std::size_t offset = 0;  ///< as requested
   std::vector<SearchHit> hits;
   Facets facets;  ///< exact over all matches, not only the hits shown
-  /// A corrected query ("espionage" for "espionnage") when fewer than `kFewMatches` documents
-  /// matched and a word has a more frequent near neighbour in the index; "" otherwise. Never applied.
+  /// A corrected query ("espionage" for "espionnage") when a word of it is in fewer than
+  /// `kRareWord` documents and has a more frequent near neighbour in the index (`suggest_query`:
+  /// never for names, acronyms or the word's own stem); "" otherwise. Never applied.
   std::string suggestion;
   std::string parsed_query;  ///< with `explain`: the syntax tree (`to_string`), "" for `like` alone
   std::string xapian_query;  ///< with `explain`: the Xapian query run (`Query::get_description`)
