@@ -174,7 +174,7 @@ BuiltQuery Searcher::build(const SearchRequest& request, const std::string& text
     built = build_query(
         tree, QueryContext{analyzer_, directory_,
                            request.mode == MatchMode::All ? DefaultOperator::And : DefaultOperator::Or,
-                           directory_.languages(), request.expand_aliases, kDefaultTitleWeight});
+                           directory_.languages(), request.expand_aliases, kDefaultTitleWeight, &database_});
     if (request.explain) result.parsed_query = to_string(tree);
   }
   if (request.like) {
