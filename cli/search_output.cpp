@@ -24,7 +24,7 @@ const char* output_help() {
          "\"year\", \"language\", \"type\": [{\"value\", \"name\", \"count\"}]}} (actor facets also have "
          "\"kind\",\n"
          "\"country\"); unknown date, author, language and page are null. With --explain: \"explain\":\n"
-         "{\"parsed\", \"xapian\"} and per hit \"explain\": [{\"term\", \"weight\"}].\n"
+         "{\"parsed\", \"xapian\", \"like_terms\"} and per hit \"explain\": [{\"term\", \"weight\"}].\n"
          "Matched words in snippets are wrapped in <b></b>\n"
          "(snippet text is HTML-escaped). Facet counts are exact over all matches.\n"
          "For a word in fewer than 3 documents, 'did you mean: ...' on stderr suggests a spelling from the\n"

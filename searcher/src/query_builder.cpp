@@ -18,9 +18,6 @@ using analysis::Token;
 using analysis::TokenKind;
 using analysis::TokenRole;
 
-// How many indexed words a wildcard may expand to (the most frequent ones win).
-constexpr Xapian::termcount kWildcardLimit = 100;
-
 // Where the words of the query are looked for.
 enum class Field { Body, Title, Author, Path, Type, Language, Date, Country, Actor };
 
@@ -99,6 +96,7 @@ class Builder {
 
   MatchTerms take_match_terms() { return std::move(match_terms_); }
   std::vector<std::string> take_alias_actors() { return std::move(alias_actors_); }
+  std::vector<std::string> take_wildcards() { return std::move(wildcards_); }
 
  private:
   // Exclusion from everything; `combine` turns `a AND (all AND_NOT b)` into `a AND_NOT b`.
@@ -263,9 +261,12 @@ class Builder {
       return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::prefixed(prefix, stem), kWildcardLimit,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     };
-    if (field_ == Field::Path) return unweighted(expand(schema::kPathPrefix));
     const std::string_view prefix =
-        positional_prefix(node, "a wildcard works only in the text, title:, author: and path:");
+        field_ == Field::Path
+            ? schema::kPathPrefix
+            : positional_prefix(node, "a wildcard works only in the text, title:, author: and path:");
+    if (collect) wildcards_.push_back(schema::prefixed(prefix, stem));
+    if (field_ == Field::Path) return unweighted(expand(prefix));
     if (collect && field_ == Field::Body) match_terms_.prefixes.insert(stem);
     return expand(prefix);
   }
@@ -385,6 +386,7 @@ class Builder {
   Field field_ = Field::Body;
   MatchTerms match_terms_;
   std::vector<std::string> alias_actors_;
+  std::vector<std::string> wildcards_;
 };
 
 }  // namespace
@@ -425,7 +427,7 @@ BuiltQuery build_query(const QueryNode& tree, const QueryContext& context) {
   if (query.empty()) throw QuerySyntaxError("nothing to search for in the query", tree.column);
   MatchTerms match_terms = builder.take_match_terms();
   query = with_title_weight(std::move(query), match_terms, context.title_weight);
-  return {std::move(query), std::move(match_terms), builder.take_alias_actors()};
+  return {std::move(query), std::move(match_terms), builder.take_alias_actors(), builder.take_wildcards()};
 }
 
 }  // namespace dossier::searcher

@@ -138,7 +138,14 @@ std::string format_text(const SearchResult& result, const TextStyle& style) {
   const Painter paint(style.color);
   std::string out;
   if (style.explain) {
-    out += "query: " + analysis::printable(result.parsed_query) + "\n";
+    if (!result.parsed_query.empty() || result.like_terms.empty())
+      out += "query: " + analysis::printable(result.parsed_query) + "\n";
+    if (!result.like_terms.empty()) {
+      out += "like:";
+      for (const std::string& term : result.like_terms)
+        out += " " + analysis::printable(term);
+      out += "\n";
+    }
     out += "xapian: " + analysis::printable(result.xapian_query) + "\n";
   }
   for (const SearchHit& hit : result.hits) {

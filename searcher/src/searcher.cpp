@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <string>
 #include <system_error>
 
@@ -179,7 +180,9 @@ BuiltQuery Searcher::build(const SearchRequest& request, const std::string& text
   }
   if (request.like) {
     const std::string self = schema::unique_term(absolute_path(*request.like));
-    Xapian::Query like = similar_query(database_, document_for(*request.like), self);
+    std::vector<std::string> terms = similar_terms(database_, document_for(*request.like));
+    Xapian::Query like = similar_query(terms, self);
+    if (request.explain) result.like_terms = std::move(terms);
     if (like.empty())
       like = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query(self));
     built.query = built.query.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, built.query, like);
@@ -226,12 +229,15 @@ SearchResult Searcher::run(const SearchRequest& request) {
     const SpellingContext spelling{database_, analyzer_, directory_.languages(), &directory_};
     result.suggestion = suggest_query(spelling, request.query, parse_query(request.query)).value_or("");
   }
+  std::set<std::string> expanded;  // what the query's wildcards stood for, to explain hits
+  for (const std::string& pattern : request.explain ? built.wildcards : std::vector<std::string>{})
+    expanded.merge(wildcard_expansion(database_, pattern, kWildcardLimit));
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit = hit_for(it, built, request);
     hit.rank = ++rank;
     if (request.explain)
-      hit.explanation = explain_match(database_, enquire, *it, schema::unique_term(hit.path));
+      hit.explanation = explain_match(database_, enquire, *it, schema::unique_term(hit.path), expanded);
     result.hits.push_back(std::move(hit));
   }
   return result;

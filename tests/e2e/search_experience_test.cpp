@@ -253,3 +253,22 @@ TEST_CASE("search and similar --help document the new flags and JSON fields", "[
   }
   CHECK(run_dossier({"similar", "--help"}).out.find("--format") != std::string::npos);
 }
+
+TEST_CASE("explain lists the words a wildcard matched and the terms similar used", "[e2e][explain]") {
+  const auto wildcard = run_dossier({"search", "espion*", "--explain", "--db", corpus_db()});
+  CHECK(wildcard.exit_code == 0);
+  CHECK(wildcard.out.find("terms: none") == std::string::npos);
+  CHECK(std::regex_search(wildcard.out, std::regex("\n   terms: .*espionage [0-9.]+")));
+  CHECK(std::regex_search(wildcard.out,
+                          std::regex("\n   terms: .*l'espionnage [0-9.]+|\n   terms: .*espionnage [0-9.]+")));
+
+  const std::string seed = (kCorpusDir / kSeed).string();
+  const auto similar = run_dossier({"similar", seed, "--explain", "--db", corpus_db()});
+  CHECK(similar.exit_code == 0);
+  CHECK(similar.out.starts_with("like: "));
+  CHECK(similar.out.find("query: \n") == std::string::npos);
+  const auto json = json_of(run_dossier({"similar", seed, "--explain", "--json", "--db", corpus_db()}));
+  CHECK(json["explain"]["like_terms"].size() == 40);
+  CHECK(json["explain"]["parsed"].is_null());
+  CHECK_FALSE(json["hits"][0]["explain"].empty());
+}

@@ -65,7 +65,9 @@ TEST_CASE("JSON carries the suggestion, matched aliases and, when asked, the exp
   result.hits[0].explanation = {{"Zespionnag", 1.23456}};
   const auto json = nlohmann::json::parse(format_json(result));
   CHECK(json["suggestion"] == "espionage");
-  CHECK(json["explain"] == nlohmann::json{{"parsed", "word:espionnage"}, {"xapian", "Query(Zespionnag)"}});
+  CHECK(json["explain"] == nlohmann::json{{"parsed", "word:espionnage"},
+                                          {"xapian", "Query(Zespionnag)"},
+                                          {"like_terms", nlohmann::json::array()}});
   CHECK(json["hits"][0]["matched_aliases"] == nlohmann::json{"Fancy Bear"});
   CHECK(json["hits"][0]["explain"] == nlohmann::json::parse(R"([{"term": "Zespionnag", "weight": 1.235}])"));
   CHECK_FALSE(nlohmann::json::parse(format_json(sample())).contains("explain"));
@@ -148,4 +150,17 @@ TEST_CASE("explained text shows the parsed query and each hit's terms", "[result
   const std::string text = format_text(result, style);
   CHECK(text.starts_with("query: word:mivd\nxapian: Query(mivd)\n1. "));
   CHECK(text.find("   terms: mivd 2.500\n") != std::string::npos);
+}
+
+TEST_CASE("an explained similar search shows the terms taken from the report", "[result_format]") {
+  SearchResult result = sample();
+  result.xapian_query = "Query((botnet OR norway))";
+  result.like_terms = {"botnet", "norway"};
+  TextStyle style{false, {}};
+  style.explain = true;
+  CHECK(
+      format_text(result, style).starts_with("like: botnet norway\nxapian: Query((botnet OR norway))\n1. "));
+  const auto json = nlohmann::json::parse(format_json(result));
+  CHECK(json["explain"]["like_terms"] == nlohmann::json{"botnet", "norway"});
+  CHECK(json["explain"]["parsed"].is_null());
 }

@@ -1,6 +1,7 @@
 #include "dossier/searcher/similar.h"
 
 #include <catch2/catch.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,4 +41,15 @@ TEST_CASE("a similar query keeps words and IP addresses, drops numbers, prefixes
   const Xapian::MSet hits = enquire.get_mset(0, 10);
   REQUIRE(hits.size() == 1);
   CHECK(*hits.begin() != seed);
+}
+
+TEST_CASE("the terms of a similar query are listed, best first, for --explain", "[similar]") {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Xapian::docid seed = database.add_document(document({"botnet", "botnet", "norway", "2024"}, "Qseed"));
+  database.add_document(document({"botnet"}, "Qother"));
+  database.add_document(document({"weather"}, "Qunrelated"));
+  const auto terms = dossier::searcher::similar_terms(database, seed);
+  CHECK(std::set<std::string>(terms.begin(), terms.end()) == std::set<std::string>{"botnet", "norway"});
+  CHECK(similar_query(terms, "Qseed").get_description() ==
+        similar_query(database, seed, "Qseed").get_description());
 }

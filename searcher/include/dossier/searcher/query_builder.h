@@ -35,6 +35,9 @@ struct QueryContext {
   const Xapian::Database* statistics = nullptr;
 };
 
+/// How many indexed words a wildcard may expand to (the most frequent ones win).
+inline constexpr Xapian::termcount kWildcardLimit = 100;
+
 /// A quarter of a body match: with it Dossier leads quest on all four test collections
 /// (`scripts/eval-ranking`); more favours short, title-only matches.
 inline constexpr double kDefaultTitleWeight = 0.25;
@@ -44,6 +47,9 @@ struct BuiltQuery {
   Xapian::Query query;
   MatchTerms match_terms;
   std::vector<std::string> alias_actors;  ///< ids of the actors positive words were expanded to
+  /// The positive wildcards as prefixed patterns ("espion", "Styph", "Prep"): what `--explain`
+  /// expands to list the words a hit matched.
+  std::vector<std::string> wildcards;
 };
 
 /// Builds the Xapian query for `tree`:

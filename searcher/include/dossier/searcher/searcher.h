@@ -61,7 +61,7 @@ struct SearchRequest {
   std::optional<std::filesystem::path> like;
   /// Look for a spelling correction of the query's rare words (see `suggest_query`).
   bool suggest = true;
-  /// Fill `SearchResult::parsed_query`, `xapian_query` and each hit's `explanation`.
+  /// Fill `SearchResult::parsed_query`, `xapian_query`, `like_terms` and each hit's `explanation`.
   bool explain = false;
   /// A time budget for matching (the part whose cost grows with the index: every match is
   /// examined for exact counts); zero for none. Past it, Xapian stops matching and the search
@@ -86,7 +86,8 @@ struct SearchHit {
   /// Names the document uses for an actor a query word was expanded to ("Fancy Bear" for `APT28`),
   /// as the tagger found them; empty when no alias expansion applied.
   std::vector<std::string> matched_aliases;
-  std::vector<TermWeight> explanation;  ///< with `SearchRequest::explain`: the query terms it contains
+  /// With `SearchRequest::explain`: the query terms it contains, wildcard expansions included.
+  std::vector<TermWeight> explanation;
 };
 
 /// The answer to a `SearchRequest`.
@@ -102,6 +103,8 @@ struct SearchResult {
   std::string suggestion;
   std::string parsed_query;  ///< with `explain`: the syntax tree (`to_string`), "" for `like` alone
   std::string xapian_query;  ///< with `explain`: the Xapian query run (`Query::get_description`)
+  /// With `explain` and `like`: the terms taken from the document to find its likes, best first.
+  std::vector<std::string> like_terms;
 };
 
 /// One indexed document as stored.
