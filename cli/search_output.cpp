@@ -30,7 +30,7 @@ const char* output_help() {
          "For a word in fewer than 3 documents, 'did you mean: ...' on stderr suggests a spelling from the\n"
          "index (never applied; never for acronyms, actor names or the word's own stem).\n"
          "Exit codes: 0 something matched, 1 nothing matched, 2 error (no index, bad query,\n"
-         "unknown country or actor, path not indexed, over --timeout).";
+         "unknown country, actor or actor kind, path not indexed, over --timeout).";
 }
 
 void add_output_flags(CLI::App& command, OutputFlags& flags) {

@@ -109,25 +109,39 @@ std::string explanation(const SearchHit& hit) {
 // How a facet value is written in a table row.
 enum class FacetRow {
   Coded,  // "China (CN)", "Norwegian (no)"
-  Actor,  // "Ministry of State Security [intelligence-agency, CN]"
+  Actor,  // "Ministry of State Security [CN]" (under its kind's heading)
   Bare,   // "2024", "pdf"
 };
+
+// "     2  China (CN)"
+std::string facet_row(const FacetValue& value, FacetRow row) {
+  char count[32];
+  std::snprintf(count, sizeof count, "%6zu  ", value.count);
+  std::string out = count + analysis::printable(value.name);
+  if (row == FacetRow::Actor && !value.country.empty()) out += " [" + value.country + "]";
+  if (row == FacetRow::Coded) out += " (" + value.value + ")";
+  return out + "\n";
+}
 
 // "     2  China (CN)" lines under a heading.
 std::string facet_table(std::string_view heading, const std::vector<FacetValue>& values, FacetRow row) {
   std::string out(heading);
   out += values.empty() ? ": none\n" : ":\n";
-  for (const FacetValue& value : values) {
-    char count[32];
-    std::snprintf(count, sizeof count, "%6zu  ", value.count);
-    out += count + analysis::printable(value.name);
-    if (row == FacetRow::Actor) {
-      out += " [" + std::string(analysis::actor_kind_name(value.kind)) +
-             (value.country.empty() ? "" : ", " + value.country) + "]";
-    } else if (row == FacetRow::Coded) {
-      out += " (" + value.value + ")";
+  for (const FacetValue& value : values)
+    out += facet_row(value, row);
+  return out;
+}
+
+// The actors grouped by kind, threat groups first ("  threat-group:" then its rows), each group
+// by count: vendors and platforms, named in most reports, no longer bury the groups.
+std::string actor_table(const std::vector<FacetValue>& actors) {
+  std::string out = actors.empty() ? "actors (documents): none\n" : "actors (documents):\n";
+  for (const analysis::ActorKind kind : analysis::actor_kinds()) {
+    std::string rows;
+    for (const FacetValue& value : actors) {
+      if (value.kind == kind) rows += facet_row(value, FacetRow::Actor);
     }
-    out += "\n";
+    if (!rows.empty()) out += "  " + std::string(analysis::actor_kind_name(kind)) + ":\n" + rows;
   }
   return out;
 }
@@ -155,7 +169,7 @@ std::string format_text(const SearchResult& result, const TextStyle& style) {
   }
   if (style.facets) {
     out += facet_table("countries (documents)", result.facets.countries, FacetRow::Coded);
-    out += facet_table("actors (documents)", result.facets.actors, FacetRow::Actor);
+    out += actor_table(result.facets.actors);
     out += facet_table("years (documents)", result.facets.years, FacetRow::Bare);
     out += facet_table("languages (documents)", result.facets.languages, FacetRow::Coded);
     out += facet_table("types (documents)", result.facets.types, FacetRow::Bare);

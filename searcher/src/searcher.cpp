@@ -81,7 +81,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 // --country, --actor (each value must match; a value naming several entities matches any),
-// --since and --until.
+// --actor-kind (any of the kinds), --since and --until.
 Xapian::Query Searcher::filters(const SearchRequest& request) const {
   std::vector<Xapian::Query> required;
   const auto add = [&required](const std::vector<std::string>& ids, std::string_view prefix) {
@@ -94,6 +94,8 @@ Xapian::Query Searcher::filters(const SearchRequest& request) const {
     add(directory_.resolve_country(country), schema::kCountryPrefix);
   for (const std::string& actor : request.actors)
     add(directory_.resolve_actor(actor), schema::kActorPrefix);
+  if (!request.actor_kinds.empty())
+    required.push_back(actor_kind_query(database_, directory_, request.actor_kinds));
   if (request.since || request.until) {
     required.push_back(date_range_query(request.since ? request.since->first_day() : 0,
                                         request.until ? request.until->last_day() : 0));
@@ -223,7 +225,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
                              "); its counts would not be exact: narrow the query or allow more time");
   }
   result.total = mset.get_matches_estimated();
-  result.facets = facets.result(directory_, request.facet_limit);
+  result.facets = facets.result(directory_, request.facet_limit, request.actor_kinds);
   // Each rare word is looked at, whatever the filters and the other words made of the total.
   if (request.suggest && !is_blank(request.query)) {
     const SpellingContext spelling{database_, analyzer_, directory_.languages(), &directory_};

@@ -114,10 +114,10 @@ TEST_CASE("paths outside the base directory stay absolute", "[result_format]") {
 TEST_CASE("with --facets the text output ends with country and actor tables", "[result_format]") {
   TextStyle style{false, "/data", true};
   const std::string text = format_text(sample(), style);
-  CHECK(
-      text.ends_with("countries (documents):\n     2  China (CN)\nactors (documents):\n"
-                     "     1  Ministry of State Security [intelligence-agency, CN]\nyears (documents): none\n"
-                     "languages (documents): none\ntypes (documents): none\n"));
+  CHECK(text.ends_with(
+      "countries (documents):\n     2  China (CN)\nactors (documents):\n"
+      "  intelligence-agency:\n     1  Ministry of State Security [CN]\nyears (documents): none\n"
+      "languages (documents): none\ntypes (documents): none\n"));
 }
 
 TEST_CASE("a long snippet is shown on two lines, highlights kept on both", "[result_format]") {
@@ -163,4 +163,19 @@ TEST_CASE("an explained similar search shows the terms taken from the report", "
   const auto json = nlohmann::json::parse(format_json(result));
   CHECK(json["explain"]["like_terms"] == nlohmann::json{"botnet", "norway"});
   CHECK(json["explain"]["parsed"].is_null());
+}
+
+TEST_CASE("the actor facet table groups actors by kind, threat groups first", "[result_format]") {
+  using dossier::analysis::ActorKind;
+  SearchResult result = sample();
+  result.facets.actors = {{"fortinet", "Fortinet", 5, ActorKind::SecurityVendor, "US"},
+                          {"mss-cn", "Ministry of State Security", 3, ActorKind::IntelligenceAgency, "CN"},
+                          {"apt40", "APT40", 2, ActorKind::ThreatGroup, "CN"},
+                          {"volt", "Volt Typhoon", 1, ActorKind::ThreatGroup, ""}};
+  TextStyle style{false, {}};
+  style.facets = true;
+  const std::string text = format_text(result, style);
+  CHECK(text.find("actors (documents):\n  threat-group:\n     2  APT40 [CN]\n     1  Volt Typhoon\n"
+                  "  intelligence-agency:\n     3  Ministry of State Security [CN]\n"
+                  "  security-vendor:\n     5  Fortinet [US]\nyears") != std::string::npos);
 }

@@ -17,6 +17,7 @@
 #include "dossier/analysis/document_date.h"
 #include "dossier/analysis/document_record.h"
 #include "dossier/analysis/entity_report.h"
+#include "dossier/searcher/actor_kinds.h"
 #include "dossier/searcher/entity_directory.h"
 #include "dossier/searcher/explain.h"
 #include "dossier/searcher/facets.h"
@@ -46,6 +47,9 @@ struct SearchRequest {
   MatchMode mode = MatchMode::All;
   std::vector<std::string> countries;  ///< keep documents naming each of these (code, name or demonym)
   std::vector<std::string> actors;     ///< keep documents naming each of these (id, name or alias)
+  /// Keep documents naming at least one actor of any of these kinds (`parse_actor_kinds`), and show
+  /// only actors of these kinds in the actor facet; empty: every kind.
+  std::vector<analysis::ActorKind> actor_kinds;
   std::optional<analysis::DocumentDate> since;  ///< keep documents whose date starts on or after this
   std::optional<analysis::DocumentDate> until;  ///< keep documents whose date ends on or before this
   SortOrder sort = SortOrder::Relevance;
