@@ -136,15 +136,11 @@ std::string absolute_path(const std::filesystem::path& path) {
 
 }  // namespace
 
-SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built,
-                            const SearchRequest& request) {
-  analysis::DocumentRecord record = analysis::decode_record(match.get_document().get_data());
-  SearchHit hit;
-  hit.score = match.get_weight();
+// What to mark in a document: the query's terms, and the names the document uses (`surfaces`) for
+// an actor a query word was expanded to.
+MatchTerms Searcher::highlighted(const BuiltQuery& built, const std::vector<std::string>& surfaces) const {
   MatchTerms terms = built.match_terms;
-  // The names this document uses for an actor a query word was expanded to are matches, too.
-  hit.matched_aliases = alias_surfaces(record, built.alias_actors);
-  for (const std::string& surface : hit.matched_aliases) {
+  for (const std::string& surface : surfaces) {
     std::vector<std::string> words;
     for (const analysis::Token& token : analyzer_.analyze(surface, "none")) {
       if (token.role == analysis::TokenRole::Primary) words.push_back(token.term);
@@ -152,6 +148,16 @@ SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery&
     if (words.size() == 1) terms.terms.insert(words.front());
     if (words.size() > 1) terms.phrases.push_back(std::move(words));
   }
+  return terms;
+}
+
+SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built,
+                            const SearchRequest& request) {
+  analysis::DocumentRecord record = analysis::decode_record(match.get_document().get_data());
+  SearchHit hit;
+  hit.score = match.get_weight();
+  hit.matched_aliases = alias_surfaces(record, built.alias_actors);
+  const MatchTerms terms = highlighted(built, hit.matched_aliases);
   const std::string language =
       record.language.empty() ? analyzer_.options().default_language : record.language;
   hit.snippet = make_snippet(record.text, terms, analyzer_, request.snippet, language);
@@ -275,6 +281,27 @@ DocumentView Searcher::show(const std::filesystem::path& path) {
     view.record = analysis::decode_record(database_.get_document(id).get_data());
     view.entities = entity_report(view.record);
     return view;
+  } catch (const Xapian::Error& e) {
+    throw SearchError("cannot read " + description_ + ": " + e.get_description());
+  }
+}
+
+MarkedText Searcher::text(const std::filesystem::path& path, const std::string& query) {
+  try {
+    database_.reopen();
+    const analysis::DocumentRecord record =
+        analysis::decode_record(database_.get_document(document_for(path)).get_data());
+    BuiltQuery built;
+    if (!is_blank(query)) {
+      SearchRequest request;
+      request.query = query;
+      SearchResult unused;
+      built = build(request, query, unused);
+    }
+    const std::string language =
+        record.language.empty() ? analyzer_.options().default_language : record.language;
+    return mark_text(record.text, record.page_starts,
+                     highlighted(built, alias_surfaces(record, built.alias_actors)), analyzer_, language);
   } catch (const Xapian::Error& e) {
     throw SearchError("cannot read " + description_ + ": " + e.get_description());
   }

@@ -237,3 +237,23 @@ TEST_CASE("explain fills the parsed query and each hit's matching terms", "[sear
   CHECK(result.hits[0].explanation[0].term == "Zbotnet");
   CHECK(result.hits[0].explanation[0].weight == Approx(result.hits[0].score));
 }
+
+TEST_CASE("a document's text marks the query's matches and the names it uses for an actor typed",
+          "[searcher]") {
+  const Corpus corpus;
+  Searcher searcher(corpus.database());
+  const auto marked = [&](const std::string& query) {
+    std::vector<std::string> matches;
+    for (const auto& page : searcher.text(corpus.report("china.txt"), query).pages) {
+      for (const auto& segment : page.segments) {
+        if (segment.match) matches.push_back(segment.text);
+      }
+    }
+    return matches;
+  };
+  CHECK(marked("fortinet malwares") == std::vector<std::string>{"malware", "Fortinet"});
+  CHECK(marked("MSS") == std::vector<std::string>{"Ministry of State Security"});  // the name used
+  CHECK(marked("").empty());
+  CHECK_THROWS_AS(searcher.text(corpus.report("china.txt"), "(x"), dossier::searcher::QuerySyntaxError);
+  CHECK_THROWS_AS(searcher.text(corpus.report("missing.txt"), "x"), dossier::searcher::DocumentNotFoundError);
+}

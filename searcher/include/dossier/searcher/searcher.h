@@ -21,6 +21,7 @@
 #include "dossier/searcher/entity_directory.h"
 #include "dossier/searcher/explain.h"
 #include "dossier/searcher/facets.h"
+#include "dossier/searcher/marked_text.h"
 #include "dossier/searcher/match_terms.h"
 #include "dossier/searcher/query_builder.h"
 #include "dossier/searcher/snippet.h"
@@ -143,12 +144,20 @@ class Searcher {
   /// `DocumentNotFoundError` when no document has that path.
   DocumentView show(const std::filesystem::path& path);
 
+  /// The text of the document indexed from `path`, page by page, with every match of `query` (in
+  /// the query language; blank: none) marked as a search's snippets mark them: its words, stems,
+  /// phrases and wildcards, and the names this document uses for an actor a query word names.
+  /// Throws `DocumentNotFoundError` as `show`, `QuerySyntaxError` and `UnknownEntityError` as
+  /// `search`.
+  MarkedText text(const std::filesystem::path& path, const std::string& query);
+
  private:
   SearchResult run(const SearchRequest& request);
   Xapian::Query filters(const SearchRequest& request) const;
   Xapian::docid document_for(const std::filesystem::path& path);
   BuiltQuery build(const SearchRequest& request, const std::string& text, SearchResult& result);
   SearchHit hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built, const SearchRequest& request);
+  MatchTerms highlighted(const BuiltQuery& built, const std::vector<std::string>& surfaces) const;
   analysis::EntityReport entity_report(const analysis::DocumentRecord& record) const;
 
   std::string description_;  // the database path(s), for messages
