@@ -12,7 +12,8 @@ namespace dossier::cli {
 
 const char* output_help() {
   return "Output: --format text (default: per hit 'rank. title · date · path · countries · actors' and a\n"
-         "two-line snippet; colour only on a terminal, never with NO_COLOR or TERM=dumb), json (one "
+         "two-line snippet; on a terminal wrapped to $COLUMNS or its width, then '1-10 of 28 (next:\n"
+         "--offset 10)'; colour only on a terminal, never with NO_COLOR or TERM=dumb), json (one "
          "object),\n"
          "jsonl (one hit object per line), paths (one path per line); --count prints only the exact number.\n"
          "JSON: {\"version\": 1, \"query\", \"total\", \"offset\", \"suggestion\" (a corrected query or "
@@ -60,10 +61,12 @@ int print_results(const searcher::SearchResult& result, const OutputFlags& flags
     std::fputs(searcher::format_paths(result, !is_terminal(stdout)).c_str(), stdout);
   } else {
     std::error_code error;
+    const bool terminal = is_terminal(stdout);
     searcher::TextStyle style{wants_color(stdout), std::filesystem::current_path(error), flags.facets,
-                              flags.explain};
+                              flags.explain, terminal ? terminal_width(stdout) : 0};
     std::fputs(searcher::format_text(result, style).c_str(), stdout);
-    if (is_terminal(stdout)) std::printf(result.total == 1 ? "%zu match\n" : "%zu matches\n", result.total);
+    // Where the page stands and how to get the next one: for people, so never into a pipe.
+    if (terminal) std::fputs(searcher::format_page_footer(result).c_str(), stdout);
   }
   return result.total > 0 ? kExitOk : kExitNoMatch;
 }

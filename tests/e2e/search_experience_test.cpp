@@ -231,11 +231,13 @@ TEST_CASE("every output format piped to a file has no escape codes", "[e2e][form
   }
 }
 
-TEST_CASE("a terminal shows rank, title, date, path, countries and actors on one line", "[e2e][formats]") {
+TEST_CASE("a wide terminal shows rank, title, date, path, countries and actors on one line",
+          "[e2e][formats]") {
   ProcessSpec terminal;
   terminal.stdout_is_terminal = true;
   terminal.env["TERM"] = "xterm";
   terminal.env["NO_COLOR"] = "1";
+  terminal.env["COLUMNS"] = "400";
   terminal.working_directory = kCorpusDir.parent_path().string();
   const auto result = run_dossier({"search", "MIVD", "Fortinet", "--db", corpus_db()}, terminal);
   const std::string first_line = result.out.substr(0, result.out.find('\n'));
@@ -271,4 +273,53 @@ TEST_CASE("explain lists the words a wildcard matched and the terms similar used
   CHECK(json["explain"]["like_terms"].size() == 40);
   CHECK(json["explain"]["parsed"].is_null());
   CHECK_FALSE(json["hits"][0]["explain"].empty());
+}
+
+namespace {
+
+// The display width of each line of `text` once colour codes are left out (every character of the
+// corpus's titles and snippets is one column, except the Chinese report's, which is not searched).
+std::vector<std::size_t> line_widths(const std::string& text) {
+  std::vector<std::size_t> widths;
+  for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    std::string line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // a terminal's line end
+    std::size_t columns = 0;
+    for (unsigned char c : line)
+      columns += (c & 0xC0) != 0x80;  // code points
+    widths.push_back(columns);
+  }
+  return widths;
+}
+
+}  // namespace
+
+TEST_CASE("on a terminal, headlines and snippets wrap to COLUMNS and a footer tells the next page",
+          "[e2e][formats]") {
+  ProcessSpec terminal;
+  terminal.stdout_is_terminal = true;
+  terminal.env["TERM"] = "xterm";
+  terminal.env["NO_COLOR"] = "1";
+  terminal.env["COLUMNS"] = "60";
+  const auto result = run_dossier({"search", "espionage", "-n", "1", "--db", corpus_db()}, terminal);
+  CHECK(result.exit_code == 0);
+  const auto widths = line_widths(result.out);
+  REQUIRE(widths.size() > 4);
+  for (const std::size_t width : widths)
+    CHECK(width <= 60);
+  const auto total = search_json(corpus_db(), {"espionage"})["total"].get<std::size_t>();
+  REQUIRE(total > 1);
+  CHECK(result.out.find("1-1 of " + std::to_string(total) + " (next: --offset 1)") != std::string::npos);
+}
+
+TEST_CASE("into a pipe, text is never wrapped and has no footer, whatever COLUMNS says", "[e2e][formats]") {
+  ProcessSpec pipe;
+  pipe.env["COLUMNS"] = "40";
+  const auto result = run_dossier({"search", "MIVD", "Fortinet", "-n", "1", "--db", corpus_db()}, pipe);
+  CHECK(result.exit_code == 0);
+  const auto widths = line_widths(result.out);
+  REQUIRE(widths.size() <= 3);  // one headline line, a snippet on at most two
+  CHECK(widths.front() > 100);
+  CHECK_FALSE(std::regex_search(result.out, std::regex("(^|\n)[0-9]+-[0-9]+ of [0-9]+")));
+  CHECK(result.out.find("next: --offset") == std::string::npos);
 }

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "text_wrap.h"
+
 using dossier::searcher::format_json;
 using dossier::searcher::format_json_lines;
 using dossier::searcher::format_paths;
@@ -178,4 +180,49 @@ TEST_CASE("the actor facet table groups actors by kind, threat groups first", "[
   CHECK(text.find("actors (documents):\n  threat-group:\n     2  APT40 [CN]\n     1  Volt Typhoon\n"
                   "  intelligence-agency:\n     3  Ministry of State Security [CN]\n"
                   "  security-vendor:\n     5  Fortinet [US]\nyears") != std::string::npos);
+}
+
+TEST_CASE("with a width, headlines and snippets wrap to it, colour closed and reopened per line",
+          "[result_format]") {
+  SearchResult result = sample();
+  SearchHit& hit = result.hits[0];
+  hit.title = "A rather long title about covert operations in Europe and beyond";
+  hit.snippet.text = std::string("the MIVD said ") + std::string(120, 'x') + " and more words follow here";
+  hit.snippet.highlights = {{4, 8}};
+  TextStyle style{true, {}};
+  style.width = 40;
+  const std::string text = format_text(result, style);
+  std::size_t lines = 0;
+  for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    std::string line = text.substr(start, end - start);
+    for (std::size_t esc; (esc = line.find('\x1b')) != std::string::npos;)
+      line.erase(esc, line.find('m', esc) - esc + 1);
+    CHECK(dossier::searcher::display_width(line) <= 40);
+    ++lines;
+  }
+  CHECK(lines > 4);
+  CHECK(text.starts_with("\x1b[1m1. A rather long title about covert\x1b[0m\n     \x1b[1moperations"));
+  CHECK(text.find("   the \x1b[1;31mMIVD\x1b[0m said\n") != std::string::npos);
+  // Without a width (a pipe), one headline line and a snippet on at most two.
+  style.width = 0;
+  style.color = false;
+  const std::string plain = format_text(result, style);
+  CHECK(std::count(plain.begin(), plain.end(), '\n') == 3);
+}
+
+TEST_CASE("the page footer says which hits are shown and how to get the next page", "[result_format]") {
+  using dossier::searcher::format_page_footer;
+  SearchResult result = sample();
+  result.total = 28;
+  result.hits.resize(10, result.hits[0]);
+  CHECK(format_page_footer(result) == "1-10 of 28 (next: --offset 10)\n");
+  result.offset = 20;
+  result.hits.resize(8);
+  CHECK(format_page_footer(result) == "21-28 of 28\n");
+  result.hits.clear();
+  CHECK(format_page_footer(result) == "28 matches\n");
+  result.total = 1;
+  CHECK(format_page_footer(result) == "1 match\n");
+  result.total = 0;
+  CHECK(format_page_footer(result) == "no matches\n");
 }
