@@ -45,6 +45,16 @@ std::vector<std::string> names_of(const nlohmann::json& json) {
   return names;
 }
 
+// A terminal `columns` wide, without colour.
+ProcessSpec plain_terminal(const std::string& columns) {
+  ProcessSpec terminal;
+  terminal.stdout_is_terminal = true;
+  terminal.env["TERM"] = "xterm";
+  terminal.env["NO_COLOR"] = "1";
+  terminal.env["COLUMNS"] = columns;
+  return terminal;
+}
+
 const std::string kSeed = "chinese-espionage-in-europe.txt";
 const std::string kNorway = "norway-2024-threat-assessment.txt";
 
@@ -233,11 +243,7 @@ TEST_CASE("every output format piped to a file has no escape codes", "[e2e][form
 
 TEST_CASE("a wide terminal shows rank, title, date, path, countries and actors on one line",
           "[e2e][formats]") {
-  ProcessSpec terminal;
-  terminal.stdout_is_terminal = true;
-  terminal.env["TERM"] = "xterm";
-  terminal.env["NO_COLOR"] = "1";
-  terminal.env["COLUMNS"] = "400";
+  ProcessSpec terminal = plain_terminal("400");
   terminal.working_directory = kCorpusDir.parent_path().string();
   const auto result = run_dossier({"search", "MIVD", "Fortinet", "--db", corpus_db()}, terminal);
   const std::string first_line = result.out.substr(0, result.out.find('\n'));
@@ -296,11 +302,7 @@ std::vector<std::size_t> line_widths(const std::string& text) {
 
 TEST_CASE("on a terminal, headlines and snippets wrap to COLUMNS and a footer tells the next page",
           "[e2e][formats]") {
-  ProcessSpec terminal;
-  terminal.stdout_is_terminal = true;
-  terminal.env["TERM"] = "xterm";
-  terminal.env["NO_COLOR"] = "1";
-  terminal.env["COLUMNS"] = "60";
+  const ProcessSpec terminal = plain_terminal("60");
   const auto result = run_dossier({"search", "espionage", "-n", "1", "--db", corpus_db()}, terminal);
   CHECK(result.exit_code == 0);
   const auto widths = line_widths(result.out);

@@ -2,27 +2,17 @@
 
 #include <catch2/catch.hpp>
 
+#include "xapian_document.h"
+
 using dossier::searcher::explain_match;
 using dossier::searcher::wildcard_expansion;
-
-namespace {
-
-Xapian::Document document(const std::vector<std::string>& terms, const std::string& id) {
-  Xapian::Document doc;
-  Xapian::termpos position = 0;
-  for (const std::string& term : terms)
-    doc.add_posting(term, ++position);
-  doc.add_boolean_term(id);
-  return doc;
-}
-
-}  // namespace
+using dossier::testing::document_of;
 
 TEST_CASE("a wildcard expands to its most frequent terms, as the search's wildcard does", "[explain]") {
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  database.add_document(document({"espionage", "espionnage", "espresso"}, "Qa"));
-  database.add_document(document({"espionage", "espionnage"}, "Qb"));
-  database.add_document(document({"espionage", "espial"}, "Qc"));
+  database.add_document(document_of({"espionage", "espionnage", "espresso"}, "Qa"));
+  database.add_document(document_of({"espionage", "espionnage"}, "Qb"));
+  database.add_document(document_of({"espionage", "espial"}, "Qc"));
   CHECK(wildcard_expansion(database, "espion", 100) == std::set<std::string>{"espionage", "espionnage"});
   CHECK(wildcard_expansion(database, "esp", 2) == std::set<std::string>{"espionage", "espionnage"});
   CHECK(wildcard_expansion(database, "zzz", 100).empty());
@@ -30,9 +20,9 @@ TEST_CASE("a wildcard expands to its most frequent terms, as the search's wildca
 
 TEST_CASE("a hit found by a wildcard lists the expanded words it contains, with weights", "[explain]") {
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  const auto french = database.add_document(document({"l", "espionnage", "economique"}, "Qfr"));
-  database.add_document(document({"espionage", "china"}, "Qen"));
-  database.add_document(document({"weather"}, "Qother"));
+  const auto french = database.add_document(document_of({"l", "espionnage", "economique"}, "Qfr"));
+  database.add_document(document_of({"espionage", "china"}, "Qen"));
+  database.add_document(document_of({"weather"}, "Qother"));
   Xapian::Enquire enquire(database);
   enquire.set_query(
       Xapian::Query(Xapian::Query::OP_WILDCARD, "espion", 100, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));

@@ -5,28 +5,18 @@
 #include <string>
 #include <vector>
 
+#include "xapian_document.h"
+
 using dossier::searcher::similar_query;
-
-namespace {
-
-Xapian::Document document(const std::vector<std::string>& terms, const std::string& id) {
-  Xapian::Document doc;
-  Xapian::termpos position = 0;
-  for (const std::string& term : terms)
-    doc.add_posting(term, ++position);
-  doc.add_boolean_term(id);
-  return doc;
-}
-
-}  // namespace
+using dossier::testing::document_of;
 
 TEST_CASE("a similar query keeps words and IP addresses, drops numbers, prefixes and the document itself",
           "[similar]") {
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const Xapian::docid seed =
-      database.add_document(document({"botnet", "203.0.113.77", "2024", "3.5", "Zbotnet", "x"}, "Qseed"));
-  database.add_document(document({"botnet", "203.0.113.77"}, "Qother"));
-  database.add_document(document({"weather"}, "Qunrelated"));
+      database.add_document(document_of({"botnet", "203.0.113.77", "2024", "3.5", "Zbotnet", "x"}, "Qseed"));
+  database.add_document(document_of({"botnet", "203.0.113.77"}, "Qother"));
+  database.add_document(document_of({"weather"}, "Qunrelated"));
   const std::string description = similar_query(database, seed, "Qseed").get_description();
   CHECK(description.find("botnet") != std::string::npos);
   CHECK(description.find("203.0.113.77") != std::string::npos);
@@ -45,9 +35,10 @@ TEST_CASE("a similar query keeps words and IP addresses, drops numbers, prefixes
 
 TEST_CASE("the terms of a similar query are listed, best first, for --explain", "[similar]") {
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  const Xapian::docid seed = database.add_document(document({"botnet", "botnet", "norway", "2024"}, "Qseed"));
-  database.add_document(document({"botnet"}, "Qother"));
-  database.add_document(document({"weather"}, "Qunrelated"));
+  const Xapian::docid seed =
+      database.add_document(document_of({"botnet", "botnet", "norway", "2024"}, "Qseed"));
+  database.add_document(document_of({"botnet"}, "Qother"));
+  database.add_document(document_of({"weather"}, "Qunrelated"));
   const auto terms = dossier::searcher::similar_terms(database, seed);
   CHECK(std::set<std::string>(terms.begin(), terms.end()) == std::set<std::string>{"botnet", "norway"});
   CHECK(similar_query(terms, "Qseed").get_description() ==
