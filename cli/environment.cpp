@@ -1,7 +1,9 @@
 #include "environment.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -63,6 +65,17 @@ std::vector<std::filesystem::path> gazetteer_files(const std::vector<std::string
 
 bool is_terminal(std::FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
+}
+
+std::size_t terminal_width(std::FILE* stream) {
+  if (const auto columns = variable("COLUMNS")) {
+    std::size_t value = 0;
+    const auto [end, error] = std::from_chars(columns->data(), columns->data() + columns->size(), value);
+    if (error == std::errc() && end == columns->data() + columns->size() && value > 0) return value;
+  }
+  winsize size{};
+  if (::ioctl(::fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
 }
 
 bool terminal_is_dumb() {

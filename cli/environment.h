@@ -45,6 +45,10 @@ std::vector<std::filesystem::path> gazetteer_files(const std::vector<std::string
 /// True when `stream` is a terminal.
 bool is_terminal(std::FILE* stream);
 
+/// Columns to lay text out in on the terminal `stream`: $COLUMNS when it is a positive number, else
+/// the terminal's own width (TIOCGWINSZ), else 80.
+std::size_t terminal_width(std::FILE* stream);
+
 /// True when $TERM is "dumb": the terminal cannot redraw a line.
 bool terminal_is_dumb();
 

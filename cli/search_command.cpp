@@ -1,5 +1,6 @@
 // `dossier search QUERY... [--db DIR]... [-n N] [--offset K] [--any] [--exact] [--like PATH]
-//  [--country X]... [--actor Y]... [--since D] [--until D] [--sort S] [--facets] [--explain]
+//  [--country X]... [--actor Y]... [--actor-kind KIND]... [--since D] [--until D] [--sort S] [--facets]
+//  [--explain]
 //  [--timeout S] [--format F [-0] | --json | --count]` and `dossier similar PATH [same flags]`
 #include <cstdio>
 #include <filesystem>
@@ -34,6 +35,7 @@ struct SearchFlags {
   std::optional<std::string> like;
   std::vector<std::string> countries;
   std::vector<std::string> actors;
+  std::vector<std::string> actor_kinds;
   std::size_t facet_limit = 20;
   std::optional<std::string> since;
   std::optional<std::string> until;
@@ -92,6 +94,7 @@ int run_search_command(const SearchFlags& flags) {
   if (flags.like) request.like = *flags.like;
   request.countries = flags.countries;
   request.actors = flags.actors;
+  request.actor_kinds = searcher::parse_actor_kinds(flags.actor_kinds);
   request.facet_limit = flags.facet_limit;
   request.since = date_flag(flags.since, "--since");
   request.until = date_flag(flags.until, "--until");
@@ -99,6 +102,14 @@ int run_search_command(const SearchFlags& flags) {
   request.explain = flags.output.explain;
   request.time_limit = milliseconds_of(flags.timeout_seconds);
   return print_results(searcher.search(request), flags.output);
+}
+
+// "threat-group, intelligence-agency, ...": the values of --actor-kind.
+std::string kind_names() {
+  std::string names;
+  for (const analysis::ActorKind kind : analysis::actor_kinds())
+    names += (names.empty() ? "" : ", ") + std::string(analysis::actor_kind_name(kind));
+  return names;
 }
 
 // The flags `search` and `similar` share: index, paging, filters, order and output.
@@ -127,6 +138,11 @@ void add_common_flags(CLI::App& command, SearchFlags& flags) {
                   "Keep reports naming this actor: any alias (MSS, \"Ministry of State Security\", APT40, "
                   "Leviathan); repeatable, all must match")
       ->type_name("Y");
+  command
+      .add_option("--actor-kind", flags.actor_kinds,
+                  "Keep reports naming an actor of this kind, and only such actors in the actor facet: " +
+                      kind_names() + "; repeatable, any may match")
+      ->type_name("KIND");
   command
       .add_option("--since", flags.since, "Keep reports dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
       ->type_name("DATE");
@@ -175,7 +191,9 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
           "a NEAR/n b (at most n words between, any order), a ADJ/n b (the same, in order; n above 100\n"
           "counts as 100), espion* (any word starting with espion; also title: author: path:),\n"
           "fields title: author: path: type: lang: country: actor: (on a word, a \"phrase\" or a (group))\n"
-          "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out).\n"
+          "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out). Field names work\n"
+          "in any case; another name:value is an error (quote \"a:b\" to search it as text; times, IPv6\n"
+          "addresses, URLs and C:\\paths stay text). Words standing together in a report rank it higher.\n"
           "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly. Unquoted words naming an\n"
           "actor (APT28, Fancy Bear) also find reports naming it by another alias (not with --exact).\n") +
       output_help());

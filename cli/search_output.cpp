@@ -26,7 +26,8 @@ std::string format_flag(const OutputFlags& flags) {
 
 const char* output_help() {
   return "Output: --format text (default: per hit 'rank. title · date · path · countries · actors' and a\n"
-         "two-line snippet; colour only on a terminal, never with NO_COLOR or TERM=dumb), json (one "
+         "two-line snippet; on a terminal wrapped to $COLUMNS or its width, then '1-10 of 28 (next:\n"
+         "--offset 10)'; colour only on a terminal, never with NO_COLOR or TERM=dumb), json (one "
          "object),\n"
          "jsonl (one hit object per line), paths (one path per line; -0 ends each with a NUL byte\n"
          "instead, bytes as stored, for xargs -0); --count prints only the exact number. text and json\n"
@@ -43,13 +44,13 @@ const char* output_help() {
          "\"year\", \"language\", \"type\": [{\"value\", \"name\", \"count\"}]}} (actor facets also have "
          "\"kind\",\n"
          "\"country\"); unknown date, author, language and page are null. With --explain: \"explain\":\n"
-         "{\"parsed\", \"xapian\"} and per hit \"explain\": [{\"term\", \"weight\"}].\n"
+         "{\"parsed\", \"xapian\", \"like_terms\"} and per hit \"explain\": [{\"term\", \"weight\"}].\n"
          "Matched words in snippets are wrapped in <b></b>\n"
          "(snippet text is HTML-escaped). Facet counts are exact over all matches.\n"
-         "When fewer than 3 documents match, 'did you mean: ...' on stderr suggests a spelling from the\n"
-         "index (never applied).\n"
+         "For a word in fewer than 3 documents, 'did you mean: ...' on stderr suggests a spelling from the\n"
+         "index (never applied; never for acronyms, actor names or the word's own stem).\n"
          "Exit codes: 0 something matched, 1 nothing matched, 2 error (no index, bad query, bad flags,\n"
-         "unknown country or actor, path not indexed, over --timeout).";
+         "unknown country, actor or actor kind, path not indexed, over --timeout).";
 }
 
 void add_output_flags(CLI::App& command, OutputFlags& flags) {
@@ -132,10 +133,12 @@ int print_results(const searcher::SearchResult& result, const OutputFlags& flags
     std::printf("%s\n", searcher::format_json(result).c_str());
   } else if (format == "text") {
     std::error_code error;
+    const bool terminal = is_terminal(stdout);
     searcher::TextStyle style{wants_color(stdout), std::filesystem::current_path(error), flags.facets,
-                              flags.explain};
+                              flags.explain, terminal ? terminal_width(stdout) : 0};
     std::fputs(searcher::format_text(result, style).c_str(), stdout);
-    if (is_terminal(stdout)) std::printf(result.total == 1 ? "%zu match\n" : "%zu matches\n", result.total);
+    // Where the page stands and how to get the next one: for people, so never into a pipe.
+    if (terminal) std::fputs(searcher::format_page_footer(result).c_str(), stdout);
   }
   return result.total > 0 ? kExitOk : kExitNoMatch;
 }

@@ -1,4 +1,4 @@
-// `dossier show PATH [--db DIR] [--json]`
+// `dossier show PATH [--db DIR] [--json] [--text [--query Q]]`
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -22,7 +22,15 @@ struct ShowFlags {
   std::string path;
   std::optional<std::string> database;
   bool json = false;
+  bool text = false;
+  std::string query;
 };
+
+// Where the text goes: raw into a pipe, escaped on a terminal, matches in colour when it wants it.
+searcher::TextDestination destination() {
+  if (!is_terminal(stdout)) return searcher::TextDestination::Pipe;
+  return wants_color(stdout) ? searcher::TextDestination::ColorTerminal : searcher::TextDestination::Terminal;
+}
 
 nlohmann::ordered_json or_null(const std::string& text) {
   return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(analysis::repair_utf8(text));
@@ -41,11 +49,17 @@ std::string iso_time(std::int64_t ns) {
 int run_show_command(const ShowFlags& flags) {
   searcher::Searcher searcher(resolve_database(flags.database, read_database_environment()));
   searcher::DocumentView view;
+  searcher::MarkedText text;
   try {
     view = searcher.show(flags.path);
+    if (flags.text) text = searcher.text(flags.path, flags.query);
   } catch (const searcher::DocumentNotFoundError& e) {
     std::fprintf(stderr, "%s\n", analysis::printable(e.what()).c_str());
     return kExitNoMatch;
+  }
+  if (flags.text && !flags.json) {
+    std::fputs(searcher::format_marked_text(text, destination()).c_str(), stdout);
+    return kExitOk;
   }
   const analysis::DocumentRecord& r = view.record;
   if (flags.json) {
@@ -62,6 +76,7 @@ int run_show_command(const ShowFlags& flags) {
                                      {"url", or_null(r.canonical_url)},
                                      {"pages", r.page_starts.empty() ? 0 : r.page_starts.size() + 1}};
     object.update(analysis::to_json(view.entities));
+    if (flags.text) object["text"] = searcher::to_json(text);
     std::printf("%s\n",
                 object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
   } else {
@@ -92,10 +107,20 @@ void add_show_command(CLI::App& app, CommandRunner& runner) {
       ->type_name("DIR")
       ->check(non_empty_path());
   command->add_flag("--json", flags->json, "Print one JSON object");
+  command->add_flag("--text", flags->text,
+                    "Print the document's extracted text instead (PDF pages marked '--- page N ---')");
+  command
+      ->add_option("--query", flags->query,
+                   "With --text: highlight every match of this query (colour on a terminal; plain in a pipe)")
+      ->type_name("Q")
+      ->needs("--text");
   command->footer(
       "JSON: {\"path\", \"title\", \"format\", \"size\", \"modified\", \"author\", \"date\", \"language\",\n"
       "\"description\", \"keywords\", \"url\", \"pages\", \"countries\": [...], \"actors\": [...]}\n"
-      "with the fields of 'dossier entities'. Exit codes: 0 shown, 1 not in the index, 2 error.");
+      "with the fields of 'dossier entities'; with --text also \"text\": {\"paginated\", \"pages\": "
+      "[{\"page\",\n"
+      "\"segments\": [{\"text\", \"match\"}]}]} (the text in runs, each match of --query its own run).\n"
+      "Exit codes: 0 shown, 1 not in the index, 2 error (also a bad --query).");
   command->callback([flags, &runner] { runner = [flags] { return run_show_command(*flags); }; });
 }
 

@@ -110,8 +110,12 @@ std::string format_json(const SearchResult& result) {
                {"hits", std::move(hits)},
                {"facets", facets_json(result.facets)}};
   if (explained(result)) {
+    Json like = Json::array();
+    for (const std::string& term : result.like_terms)
+      like.push_back(analysis::repair_utf8(term));
     json["explain"] = {{"parsed", or_null(analysis::repair_utf8(result.parsed_query))},
-                       {"xapian", analysis::repair_utf8(result.xapian_query)}};
+                       {"xapian", analysis::repair_utf8(result.xapian_query)},
+                       {"like_terms", std::move(like)}};
   }
   return dump(json);
 }

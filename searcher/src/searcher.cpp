@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <string>
 #include <system_error>
 
@@ -90,7 +91,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 // --country, --actor (each value must match; a value naming several entities matches any),
-// --since and --until.
+// --actor-kind (any of the kinds), --since and --until.
 Xapian::Query Searcher::filters(const SearchRequest& request) const {
   std::vector<Xapian::Query> required;
   const auto add = [&required](const std::vector<std::string>& ids, std::string_view prefix) {
@@ -103,6 +104,8 @@ Xapian::Query Searcher::filters(const SearchRequest& request) const {
     add(directory_.resolve_country(country), schema::kCountryPrefix);
   for (const std::string& actor : request.actors)
     add(directory_.resolve_actor(actor), schema::kActorPrefix);
+  if (!request.actor_kinds.empty())
+    required.push_back(actor_kind_query(database_, directory_, request.actor_kinds));
   if (request.since || request.until) {
     required.push_back(date_range_query(request.since ? request.since->first_day() : 0,
                                         request.until ? request.until->last_day() : 0));
@@ -143,15 +146,11 @@ std::string absolute_path(const std::filesystem::path& path) {
 
 }  // namespace
 
-SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built,
-                            const SearchRequest& request) {
-  analysis::DocumentRecord record = analysis::decode_record(match.get_document().get_data());
-  SearchHit hit;
-  hit.score = match.get_weight();
+// What to mark in a document: the query's terms, and the names the document uses (`surfaces`) for
+// an actor a query word was expanded to.
+MatchTerms Searcher::highlighted(const BuiltQuery& built, const std::vector<std::string>& surfaces) const {
   MatchTerms terms = built.match_terms;
-  // The names this document uses for an actor a query word was expanded to are matches, too.
-  hit.matched_aliases = alias_surfaces(record, built.alias_actors);
-  for (const std::string& surface : hit.matched_aliases) {
+  for (const std::string& surface : surfaces) {
     std::vector<std::string> words;
     for (const analysis::Token& token : analyzer_.analyze(surface, "none")) {
       if (token.role == analysis::TokenRole::Primary) words.push_back(token.term);
@@ -159,6 +158,16 @@ SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery&
     if (words.size() == 1) terms.terms.insert(words.front());
     if (words.size() > 1) terms.phrases.push_back(std::move(words));
   }
+  return terms;
+}
+
+SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built,
+                            const SearchRequest& request) {
+  analysis::DocumentRecord record = analysis::decode_record(match.get_document().get_data());
+  SearchHit hit;
+  hit.score = match.get_weight();
+  hit.matched_aliases = alias_surfaces(record, built.alias_actors);
+  const MatchTerms terms = highlighted(built, hit.matched_aliases);
   const std::string language =
       record.language.empty() ? analyzer_.options().default_language : record.language;
   if (request.snippets) {
@@ -186,12 +195,14 @@ BuiltQuery Searcher::build(const SearchRequest& request, const std::string& text
     built = build_query(
         tree, QueryContext{analyzer_, directory_,
                            request.mode == MatchMode::All ? DefaultOperator::And : DefaultOperator::Or,
-                           directory_.languages(), request.expand_aliases, kDefaultTitleWeight});
+                           directory_.languages(), request.expand_aliases, kDefaultTitleWeight, &database_});
     if (request.explain) result.parsed_query = to_string(tree);
   }
   if (request.like) {
     const std::string self = schema::unique_term(absolute_path(*request.like));
-    Xapian::Query like = similar_query(database_, document_for(*request.like), self);
+    std::vector<std::string> terms = similar_terms(database_, document_for(*request.like));
+    Xapian::Query like = similar_query(terms, self);
+    if (request.explain) result.like_terms = std::move(terms);
     if (like.empty())
       like = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query(self));
     built.query = built.query.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, built.query, like);
@@ -232,17 +243,21 @@ SearchResult Searcher::run(const SearchRequest& request) {
                              "); its counts would not be exact: narrow the query or allow more time");
   }
   result.total = mset.get_matches_estimated();
-  result.facets = facets.result(directory_, request.facet_limit);
-  if (request.suggest && result.total < kFewMatches && !is_blank(request.query)) {
-    result.suggestion =
-        suggest_query(database_, request.query, parse_query(request.query), analyzer_).value_or("");
+  result.facets = facets.result(directory_, request.facet_limit, request.actor_kinds);
+  // Each rare word is looked at, whatever the filters and the other words made of the total.
+  if (request.suggest && !is_blank(request.query)) {
+    const SpellingContext spelling{database_, analyzer_, directory_.languages(), &directory_};
+    result.suggestion = suggest_query(spelling, request.query, parse_query(request.query)).value_or("");
   }
+  std::set<std::string> expanded;  // what the query's wildcards stood for, to explain hits
+  for (const std::string& pattern : request.explain ? built.wildcards : std::vector<std::string>{})
+    expanded.merge(wildcard_expansion(database_, pattern, kWildcardLimit));
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit = hit_for(it, built, request);
     hit.rank = ++rank;
     if (request.explain)
-      hit.explanation = explain_match(database_, enquire, *it, schema::unique_term(hit.path));
+      hit.explanation = explain_match(database_, enquire, *it, schema::unique_term(hit.path), expanded);
     if (request.on_hit) {
       request.on_hit(std::move(hit));
     } else {
@@ -282,6 +297,27 @@ DocumentView Searcher::show(const std::filesystem::path& path) {
     view.record = analysis::decode_record(database_.get_document(id).get_data());
     view.entities = entity_report(view.record);
     return view;
+  } catch (const Xapian::Error& e) {
+    throw SearchError("cannot read " + description_ + ": " + e.get_description());
+  }
+}
+
+MarkedText Searcher::text(const std::filesystem::path& path, const std::string& query) {
+  try {
+    database_.reopen();
+    const analysis::DocumentRecord record =
+        analysis::decode_record(database_.get_document(document_for(path)).get_data());
+    BuiltQuery built;
+    if (!is_blank(query)) {
+      SearchRequest request;
+      request.query = query;
+      SearchResult unused;
+      built = build(request, query, unused);
+    }
+    const std::string language =
+        record.language.empty() ? analyzer_.options().default_language : record.language;
+    return mark_text(record.text, record.page_starts,
+                     highlighted(built, alias_surfaces(record, built.alias_actors)), analyzer_, language);
   } catch (const Xapian::Error& e) {
     throw SearchError("cannot read " + description_ + ": " + e.get_description());
   }

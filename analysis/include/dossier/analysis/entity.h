@@ -31,6 +31,9 @@ std::string_view actor_kind_name(ActorKind kind) noexcept;
 /// Parses a kind name; `std::nullopt` for an unknown name.
 std::optional<ActorKind> parse_actor_kind(std::string_view name) noexcept;
 
+/// Every kind, in the order of the enumeration (threat groups first).
+std::vector<ActorKind> actor_kinds();
+
 /// A named organisation.
 struct Actor {
   std::string id;    ///< stable slug: "apt40", "mss-cn"

@@ -24,6 +24,9 @@ inline constexpr std::string_view kTitleStemPrefix = "ZS";
 inline constexpr std::string_view kUniquePrefix = "Q";
 /// File format: "Ttxt", "Tmd".
 inline constexpr std::string_view kFormatPrefix = "T";
+/// The formats a `T` term (and `kFormatSlot`) can name, the indexer's format names: what a
+/// `type:` query may ask for.
+inline constexpr std::string_view kFormatNames[] = {"txt", "md", "html", "pdf", "docx", "odt"};
 /// A folded word of the document's path below its root, or of the root folder's name, for `path:`
 /// queries.
 inline constexpr std::string_view kPathPrefix = "P";
