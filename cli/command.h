@@ -14,6 +14,9 @@ using CommandRunner = std::function<int()>;
 /// Registers `dossier index`.
 void add_index_command(CLI::App& app, CommandRunner& runner);
 
+/// Registers `dossier forget`.
+void add_forget_command(CLI::App& app, CommandRunner& runner);
+
 /// Registers `dossier search`.
 void add_search_command(CLI::App& app, CommandRunner& runner);
 
@@ -31,5 +34,7 @@ void add_show_command(CLI::App& app, CommandRunner& runner);
 
 /// Registers `dossier serve`.
 void add_serve_command(CLI::App& app, CommandRunner& runner);
+/// Registers the hidden `dossier complete`, the helper of the shell completions.
+void add_complete_command(CLI::App& app, CommandRunner& runner);
 
 }  // namespace dossier::cli

@@ -24,14 +24,20 @@ struct DatabaseEnvironment {
 DatabaseEnvironment read_database_environment();
 
 /// The database to use: `flag` if given, else $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, else
-/// $HOME/.local/share/dossier/index. Throws `std::runtime_error` when none can be determined.
+/// $HOME/.local/share/dossier/index. Throws `std::runtime_error` when none can be determined, or
+/// when the location is a file (`index_folder`).
 std::filesystem::path resolve_database(const std::optional<std::string>& flag,
                                        const DatabaseEnvironment& env);
 
-/// The indexes a reading command uses: `flags` (repeated --db), else the one `resolve_database`
-/// finds without a flag.
+/// The indexes a reading command uses: `flags` (repeated --db, each checked by `index_folder`), else
+/// the one `resolve_database` finds without a flag.
 std::vector<std::filesystem::path> resolve_databases(const std::vector<std::string>& flags,
                                                      const DatabaseEnvironment& env);
+
+/// `path`, unless it names something that is not a folder: then throws `std::runtime_error`
+/// "SOURCE PATH: not a folder; an index is a folder" (SOURCE: where the location came from, "--db" or
+/// "$DOSSIER_DB", or ""), the same words for every command.
+std::filesystem::path index_folder(const std::filesystem::path& path, const std::string& source);
 
 /// The user's default watchlist, $XDG_CONFIG_HOME/dossier/gazetteer.tsv, else
 /// ~/.config/dossier/gazetteer.tsv; `std::nullopt` when neither variable is set.
@@ -43,6 +49,10 @@ std::vector<std::filesystem::path> gazetteer_files(const std::vector<std::string
 
 /// True when `stream` is a terminal.
 bool is_terminal(std::FILE* stream);
+
+/// Columns to lay text out in on the terminal `stream`: $COLUMNS when it is a positive number, else
+/// the terminal's own width (TIOCGWINSZ), else 80.
+std::size_t terminal_width(std::FILE* stream);
 
 /// True when $TERM is "dumb": the terminal cannot redraw a line.
 bool terminal_is_dumb();

@@ -1,6 +1,8 @@
 // `dossier index PATH... [--db DIR] [--full] [--wait SECONDS] [--json] ...`
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,11 +13,17 @@
 #include "dossier/indexer/indexer.h"
 #include "environment.h"
 #include "exit_codes.h"
+#include "locked_index.h"
 #include "progress_bar.h"
 #include "seconds.h"
+#include "usage_error.h"
+#include "value_checks.h"
 
 namespace dossier::cli {
 namespace {
+
+// More reader threads than any machine has cores only cost memory (each keeps files in flight).
+constexpr std::uint64_t kMaxJobs = 1024;
 
 struct IndexFlags {
   std::vector<std::string> paths;
@@ -78,6 +86,11 @@ indexer::IndexEvents events_for(const IndexFlags& flags, ProgressBar& bar) {
     std::fprintf(stderr, "error: %s: %s\n", analysis::printable(error.path).c_str(),
                  analysis::printable(error.reason).c_str());
   };
+  events.on_warning = [&bar](const indexer::FileError& warning) {
+    bar.clear();
+    std::fprintf(stderr, "warning: %s: %s\n", analysis::printable(warning.path).c_str(),
+                 analysis::printable(warning.reason).c_str());
+  };
   events.on_progress = [&bar](const indexer::IndexProgress& progress) { bar.update(progress); };
   if (flags.verbose) {
     events.on_change = [&bar](const indexer::FileChange& change) {
@@ -93,17 +106,31 @@ indexer::IndexEvents events_for(const IndexFlags& flags, ProgressBar& bar) {
   return events;
 }
 
+// A run that stopped on a fatal error: the message on stderr and, with --json, the summary object
+// with its "error" field on stdout, so a log of one object per run has no gaps.
+int stopped(const IndexFlags& flags, const std::string& message, double seconds, int exit_code) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
+  if (flags.json) std::printf("%s\n", indexer::stopped_run_to_json(message, seconds).c_str());
+  return exit_code;
+}
+
 int run_index_command(const IndexFlags& flags) {
-  const indexer::IndexOptions options = options_from(flags);
+  if (flags.quiet && flags.verbose) throw UsageError("--quiet and --verbose: choose one");
+  const auto started = std::chrono::steady_clock::now();
+  const auto elapsed = [&started] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
   const bool on_terminal = is_terminal(stderr) && !terminal_is_dumb();
   ProgressBar bar(stderr, on_terminal && !flags.quiet);
   indexer::IndexReport report;
   try {
-    report = indexer::run_index(options, events_for(flags, bar));
+    report = indexer::run_index(options_from(flags), events_for(flags, bar));
   } catch (const indexer::IndexLockedError& e) {
     bar.clear();
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return kExitLocked;
+    return stopped(flags, locked_message(e, flags.wait_seconds), elapsed(), kExitLocked);
+  } catch (const std::exception& e) {
+    bar.clear();
+    return stopped(flags, e.what(), elapsed(), kExitError);
   }
   bar.clear();
   if (flags.json) {
@@ -112,47 +139,57 @@ int run_index_command(const IndexFlags& flags) {
     std::fprintf(stderr, "%s\n", indexer::report_to_line(report).c_str());
   }
   if (report.root_errors > 0) return kExitError;
-  return report.failed == 0 ? kExitOk : kExitSomeFailed;
+  // Files that failed in an earlier run and did not change are old news: counted, not alarming.
+  return report.failed_this_run() == 0 ? kExitOk : kExitSomeFailed;
 }
 
 void add_flags(CLI::App& command, IndexFlags& flags) {
-  command.add_option("paths", flags.paths, "Folders or files to index (recursively)")->required();
-  command.add_option("--db", flags.database,
-                     "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
-                     "else ~/.local/share/dossier/index)");
+  command.add_option("PATH", flags.paths, "Folders or files to index (recursively)")
+      ->required()
+      ->check(non_empty_path());
+  command
+      .add_option("--db", flags.database,
+                  "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
+                  "else ~/.local/share/dossier/index)")
+      ->type_name("DIR")
+      ->check(non_empty_path());
   command.add_flag("--full", flags.full,
                    "Read every file again, rebuilding documents in place (searchable meanwhile)");
   command
       .add_option("--wait", flags.wait_seconds,
                   "Wait up to SECONDS for another writer's lock (default: exit 75 at once)")
       ->type_name("SECONDS")
-      ->check(CLI::NonNegativeNumber);
+      ->check(seconds_between(0, 86400.0));
   command
       .add_option("--exclude", flags.exclude,
                   "Skip paths matching GLOB (gitignore syntax, relative to each root; repeatable)")
       ->type_name("GLOB");
   command.add_option("--max-size", flags.max_size, "Fail files larger than BYTES (default 100000000)")
-      ->type_name("BYTES");
+      ->type_name("BYTES")
+      ->check(whole_number(1));
   command
       .add_option("--extract-timeout", flags.extract_timeout_seconds,
                   "Fail a PDF still being extracted after SECONDS (checked between pages; default 60)")
       ->type_name("SECONDS")
-      ->check(CLI::Range(0.001, 86400.0));
+      ->check(seconds_between(0.001, 86400.0));
   command.add_flag("--follow-symlinks", flags.follow_symlinks, "Follow symbolic links (loops are detected)");
   command.add_flag("--retry-failed", flags.retry_failed,
                    "Read files that failed before even if they did not change");
-  command.add_option("-j,--jobs", flags.jobs, "Read and analyse files on N threads (default: one per core)")
+  command
+      .add_option("-j,--jobs", flags.jobs,
+                  "Read and analyse files on N threads (1 to 1024; default: one per core)")
       ->type_name("N")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, kMaxJobs));
   command
       .add_option("--batch", flags.batch, "Commit every N changed documents (default 1000; also every 64 MB)")
       ->type_name("N")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1));
   command
       .add_option("--gazetteer", flags.gazetteers,
                   "Also tag the actors listed in FILE (actors TSV format; repeatable). "
                   "~/.config/dossier/gazetteer.tsv is always read when it exists")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty_path());
   command.add_flag("--no-capitals", flags.no_capitals,
                    "Do not count a capital (\"Beijing\") as a mention of its country");
   command.add_flag("-q,--quiet", flags.quiet, "No progress and no summary; errors only");
@@ -168,7 +205,7 @@ void add_index_command(CLI::App& app, CommandRunner& runner) {
   CLI::App* command = app.add_subcommand("index", "Index folders (or files) of reports, incrementally");
   add_flags(*command, *flags);
   command->footer(
-      "Indexes .txt, .md, .markdown, .html, .htm, .pdf, .docx and .odt files; others, and FIFOs,\n"
+      "Indexes .txt, .md, .markdown, .html, .htm, .xhtml, .pdf, .docx and .odt files; others, and FIFOs,\n"
       "sockets and devices (never opened), are skipped and counted. A rerun reads only new files and\n"
       "files whose size or mtime changed (and re-indexes them only if their content did); removes\n"
       "documents of deleted files; keeps one document for a renamed or moved file. A root that is\n"
@@ -177,10 +214,14 @@ void add_index_command(CLI::App& app, CommandRunner& runner) {
       "--follow-symlinks; a .dossierignore file (gitignore syntax) excludes paths below its folder.\n"
       "Files that fail are named on stderr with the reason, remembered, and retried when they change.\n"
       "Output: errors always go to stderr. On a terminal a progress line and a summary are shown;\n"
-      "elsewhere (cron, systemd) nothing else unless --verbose. --json prints on stdout:\n"
+      "elsewhere (cron, systemd) nothing else unless --verbose. --json prints on stdout, for every run:\n"
       "  {\"indexed\", \"added\", \"updated\", \"renamed\", \"deleted\", \"unchanged\", \"skipped\",\n"
-      "   \"failed\", \"root_errors\", \"seconds\", \"errors\": [{\"path\", \"reason\"}]}\n"
-      "Exit codes: 0 all good, 1 some files failed (the rest indexed), 2 fatal (bad arguments,\n"
+      "   \"failed\", \"failed_before\", \"root_errors\", \"seconds\", \"errors\": [{\"path\", "
+      "\"reason\"}], \"error\"}\n"
+      "where \"error\" is null, or the message of a fatal error (exit 2 or 75; counts then 0).\n"
+      "(failed counts files that still fail; failed_before those that failed in an earlier run and did\n"
+      "not change: not read, not named again; 'dossier stats' lists them.)\n"
+      "Exit codes: 0 all good, 1 some files failed in this run (the rest indexed), 2 fatal (bad arguments,\n"
       "unusable index, a root missing, unreadable or suddenly empty), 75 index locked by another\n"
       "writer (EX_TEMPFAIL: try again later, or use --wait).");
   command->callback([flags, &runner] { runner = [flags] { return run_index_command(*flags); }; });

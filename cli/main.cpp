@@ -1,36 +1,28 @@
 // The `dossier` binary: parse flags, run one subcommand, map the outcome to an exit code.
-#include <cstdio>
-#include <exception>
+#include <string>
+#include <vector>
 
 #include "command.h"
-#include "exit_codes.h"
+#include "command_line.h"
 
 int main(int argc, char** argv) {
   using namespace dossier::cli;
   CLI::App app{"Dossier: full-text search for intelligence reports", "dossier"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "dossier 0.1.0");
+  app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION);
   app.footer(
       "Exit codes: 0 success or match, 1 no match (search) or some files failed (index),\n"
-      "2 error, 75 index locked by another writer. See 'dossier COMMAND --help'.");
+      "2 error, 75 index locked by another writer (index, forget). See 'dossier COMMAND --help' and\n"
+      "man dossier.");
   CommandRunner runner;
   add_index_command(app, runner);
+  add_forget_command(app, runner);
   add_search_command(app, runner);
   add_similar_command(app, runner);
   add_show_command(app, runner);
   add_entities_command(app, runner);
   add_stats_command(app, runner);
   add_serve_command(app, runner);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitError;
-  }
-  try {
-    return runner();
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return kExitError;
-  }
+  add_complete_command(app, runner);
+  return run_command_line(app, runner, std::vector<std::string>(argv + 1, argv + argc));
 }

@@ -1,10 +1,9 @@
 #include "progress_bar.h"
 
-#include <sys/ioctl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include "environment.h"
 
 namespace dossier::cli {
 namespace {
@@ -23,12 +22,6 @@ std::string format_duration(double seconds) {
     std::snprintf(buffer, sizeof buffer, "%lld:%02lld", total / 60, total % 60);
   }
   return buffer;
-}
-
-std::size_t terminal_width(std::FILE* stream) {
-  winsize size{};
-  if (::ioctl(::fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
-  return 80;
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 // `dossier search QUERY... [--db DIR]... [-n N] [--offset K] [--any] [--exact] [--like PATH]
-//  [--country X]... [--actor Y]... [--since D] [--until D] [--sort S] [--facets] [--explain]
-//  [--timeout S] [--format F | --json | --count]` and `dossier similar PATH [same flags]`
+//  [--country X]... [--actor Y]... [--actor-kind KIND]... [--since D] [--until D] [--sort S] [--facets]
+//  [--explain]
+//  [--timeout S] [--format F [-0] | --json | --count]` and `dossier similar PATH [same flags]`
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -10,12 +12,15 @@
 #include <vector>
 
 #include "command.h"
+#include "command_line.h"
 #include "dossier/analysis/document_date.h"
 #include "dossier/searcher/searcher.h"
 #include "environment.h"
 #include "exit_codes.h"
+#include "flag_values.h"
 #include "search_output.h"
 #include "seconds.h"
+#include "value_checks.h"
 
 namespace dossier::cli {
 namespace {
@@ -23,13 +28,14 @@ namespace {
 struct SearchFlags {
   std::vector<std::string> words;
   std::vector<std::string> databases;
-  std::size_t limit = 10;
+  std::optional<std::size_t> limit;
   std::size_t offset = 0;
   bool any = false;
   bool exact = false;
   std::optional<std::string> like;
   std::vector<std::string> countries;
   std::vector<std::string> actors;
+  std::vector<std::string> actor_kinds;
   std::size_t facet_limit = 20;
   std::optional<std::string> since;
   std::optional<std::string> until;
@@ -54,17 +60,33 @@ std::string join(const std::vector<std::string>& words) {
   return query;
 }
 
+// The searcher counts in 32 bits (Xapian's doccount): a larger limit or offset means "all" or
+// "past the end", and must not wrap round to a small number.
+std::size_t clamped(std::size_t count) {
+  return std::min<std::size_t>(count, std::numeric_limits<std::uint32_t>::max());
+}
+
+std::size_t limit_of(const SearchFlags& flags) {
+  if (flags.output.count) return 0;
+  if (flags.limit) return clamped(*flags.limit);
+  return lists_every_match(flags.output) ? clamped(std::numeric_limits<std::size_t>::max()) : 10;
+}
+
 int run_search_command(const SearchFlags& flags) {
+  check_output_flags(flags.output);
   searcher::Searcher searcher(resolve_databases(flags.databases, read_database_environment()));
   searcher::SearchRequest request;
   request.query = join(flags.words);
-  request.limit = flags.output.count ? 0 : flags.limit;
-  request.offset = flags.offset;
+  request.limit = limit_of(flags);
+  request.offset = clamped(flags.offset);
+  request.on_hit = hit_printer(flags.output);
+  request.snippets = format_of(flags.output) != "paths";
   request.mode = flags.any ? searcher::MatchMode::Any : searcher::MatchMode::All;
   request.expand_aliases = !flags.exact;
   if (flags.like) request.like = *flags.like;
   request.countries = flags.countries;
   request.actors = flags.actors;
+  request.actor_kinds = searcher::parse_actor_kinds(flags.actor_kinds);
   request.facet_limit = flags.facet_limit;
   request.since = date_flag(flags.since, "--since");
   request.until = date_flag(flags.until, "--until");
@@ -74,25 +96,45 @@ int run_search_command(const SearchFlags& flags) {
   return print_results(searcher.search(request), flags.output);
 }
 
+// "threat-group, intelligence-agency, ...": the values of --actor-kind.
+std::string kind_names() {
+  std::string names;
+  for (const analysis::ActorKind kind : analysis::actor_kinds())
+    names += (names.empty() ? "" : ", ") + std::string(analysis::actor_kind_name(kind));
+  return names;
+}
+
 // The flags `search` and `similar` share: index, paging, filters, order and output.
 void add_common_flags(CLI::App& command, SearchFlags& flags) {
   command
       .add_option("--db", flags.databases,
                   "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
                   "else ~/.local/share/dossier/index); repeat to search several shards as one")
-      ->type_name("DIR");
-  command.add_option("-n,--limit", flags.limit, "Number of hits to show (default 10)");
-  command.add_option("--offset", flags.offset, "Hits to skip, for the next page (default 0)");
+      ->type_name("DIR")
+      ->check(non_empty_path());
+  command
+      .add_option("-n,--limit", flags.limit,
+                  "Number of hits to show (default 10; jsonl and paths: every match)")
+      ->type_name("N")
+      ->check(whole_number(0));
+  command.add_option("--offset", flags.offset, "Hits to skip, for the next page (default 0)")
+      ->type_name("K")
+      ->check(whole_number(0));
   command
       .add_option("--country", flags.countries,
-                  "Keep reports naming this country: code, name or demonym (NO, Norway, Norwegian, "
-                  "Norge); repeatable, all must match")
+                  "Keep reports naming this country: ISO code, name or demonym (NO, NOR, Norway, "
+                  "Norwegian, Norge); repeatable, all must match")
       ->type_name("X");
   command
       .add_option("--actor", flags.actors,
                   "Keep reports naming this actor: any alias (MSS, \"Ministry of State Security\", APT40, "
                   "Leviathan); repeatable, all must match")
       ->type_name("Y");
+  command
+      .add_option("--actor-kind", flags.actor_kinds,
+                  "Keep reports naming an actor of this kind, and only such actors in the actor facet: " +
+                      kind_names() + "; repeatable, any may match")
+      ->type_name("KIND");
   command
       .add_option("--since", flags.since, "Keep reports dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
       ->type_name("DATE");
@@ -101,14 +143,17 @@ void add_common_flags(CLI::App& command, SearchFlags& flags) {
                   "Keep reports dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
       ->type_name("DATE");
   command.add_option("--sort", flags.sort, "Order of hits: relevance (default) or date (newest first)")
-      ->check(CLI::IsMember({"relevance", "date"}));
-  command.add_option("--facet-limit", flags.facet_limit, "Values per facet (default 20; 0 for all)");
+      ->type_name("ORDER")
+      ->check(one_of(sort_values()));
+  command.add_option("--facet-limit", flags.facet_limit, "Values per facet (default 20; 0 for all)")
+      ->type_name("N")
+      ->check(whole_number(0));
   command
       .add_option("--timeout", flags.timeout_seconds,
                   "Give up (exit 2, with a message) when matching takes longer than SECONDS, rather than "
                   "print counts that are not exact (default: no limit)")
       ->type_name("SECONDS")
-      ->check(CLI::Range(0.001, 86400.0));
+      ->check(seconds_between(0.001, 86400.0));
   add_output_flags(command, flags.output);
 }
 
@@ -117,7 +162,7 @@ void add_common_flags(CLI::App& command, SearchFlags& flags) {
 void add_search_command(CLI::App& app, CommandRunner& runner) {
   auto flags = std::make_shared<SearchFlags>();
   CLI::App* command = app.add_subcommand("search", "Search the index");
-  command->add_option("query", flags->words,
+  command->add_option(kQueryWords, flags->words,
                       "Query words (joined with spaces); may be left out, or be *, when a filter is given");
   command->add_flag("--any", flags->any, "Rank documents containing any of the words (default: all words)");
   command->add_flag("--exact", flags->exact,
@@ -126,15 +171,21 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
       ->add_option("--like", flags->like,
                    "Rank by likeness to this indexed report (left out of the hits); with words, they must "
                    "match too")
-      ->type_name("PATH");
+      ->type_name("PATH")
+      ->check(non_empty_path());
   add_common_flags(*command, *flags);
   command->footer(
       std::string(
+          "Arguments: flags may stand before or after the words and take one value each (repeat\n"
+          "--country, --actor or --db for more); a word starting with '-' that is no flag is a word to\n"
+          "exclude (espionage -norway -n 20: NOT norway, 20 hits); after --, every argument is a word.\n"
           "Query language: words (all must match), \"exact phrases\", AND, OR, NOT, -word, ( ), * (all),\n"
           "a NEAR/n b (at most n words between, any order), a ADJ/n b (the same, in order; n above 100\n"
           "counts as 100), espion* (any word starting with espion; also title: author: path:),\n"
           "fields title: author: path: type: lang: country: actor: (on a word, a \"phrase\" or a (group))\n"
-          "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out).\n"
+          "and date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; either end may be left out). Field names work\n"
+          "in any case; another name:value is an error (quote \"a:b\" to search it as text; times, IPv6\n"
+          "addresses, URLs and C:\\paths stay text). Words standing together in a report rank it higher.\n"
           "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly. Unquoted words naming an\n"
           "actor (APT28, Fancy Bear) also find reports naming it by another alias (not with --exact).\n") +
       output_help());
@@ -144,7 +195,7 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
 void add_similar_command(CLI::App& app, CommandRunner& runner) {
   auto flags = std::make_shared<SearchFlags>();
   CLI::App* command = app.add_subcommand("similar", "List the indexed reports most like an indexed report");
-  command->add_option("path", flags->like, "The report, as indexed")->required()->type_name("PATH");
+  command->add_option("PATH", flags->like, "The report, as indexed")->required()->check(non_empty_path());
   add_common_flags(*command, *flags);
   command->footer(
       std::string(

@@ -14,7 +14,8 @@ reports, then CVE records), then measures on the same files, in one run:
     new Xapian database (scripts/bench-tools/write_ceiling.cpp), against omindex's full build;
   * optionally (--rss-scaling N) the peak RSS of a build of the first N files, to show whether
     memory stays flat as the corpus grows;
-and prints the ratios against the goals with PASS/FAIL. Standard library only.
+and prints the ratios against the goals with PASS/FAIL. Exits 0 when every goal is met, 1 when one
+is missed, 2 when it could not measure (see benchlib). Standard library only.
 Run it through scripts/bench, which installs the tools it needs first.
 """
 
@@ -55,7 +56,8 @@ def parse_args(argv):
         description="Benchmark dossier against omindex/quest and ripgrep on the threat-report + CVE "
                     "corpus and check the goals (PASS/FAIL).",
         epilog="Progress goes to stderr, the report to stdout; the full results are also written "
-               "as JSON (see --json). Example quick run: scripts/bench --limit 2000")
+               "as JSON (see --json). Exit status: 0 every goal met, 1 a goal missed, 2 could not "
+               "measure. Example quick run: scripts/bench --limit 2000")
     parser.add_argument("--corpus", default=benchlib.default_shared("data", "corpus"),
                         help="folder with annoctr-reports.jsonl.zst and cve-descriptions.jsonl.zst "
                              "(default: ../shared/data/corpus next to the repository)")
@@ -120,7 +122,7 @@ def read_jsonl_zst(path):
             if line.strip():
                 yield json.loads(line)
         if zstd.wait() != 0:
-            sys.exit(f"error: zstd -dc {path} failed")
+            benchlib.die(f"zstd -dc {path} failed")
 
 
 def corpus_records(corpus_dir):
@@ -137,7 +139,7 @@ def source_signature(corpus_dir):
     for name in (REPORTS_FILE, CVE_FILE):
         path = os.path.join(corpus_dir, name)
         if not os.path.isfile(path):
-            sys.exit(f"error: {path} not found (give the corpus folder with --corpus)")
+            benchlib.die(f"{path} not found (give the corpus folder with --corpus)")
         status = os.stat(path)
         signature["sources"].append([name, status.st_size, int(status.st_mtime)])
     return signature
@@ -471,6 +473,14 @@ def scaling_table(scaling, builds):
     return benchlib.format_table(header, rows)
 
 
+def goal_rows(results):
+    rows = (build_goals(results["builds"], results.get("write_ceiling")) + query_goals(results["queries"]) +
+            bench_server.goals(results["server"]))
+    if results.get("scaling"):
+        rows.append(scaling_goal(results["scaling"], results["builds"]))
+    return rows
+
+
 def print_report(results):
     corpus = results["corpus"]
     print(f"Dossier benchmark, {benchlib.machine_line(results['machine'])}")
@@ -490,10 +500,7 @@ def print_report(results):
     bench_server.print_table(results)
     print("\nPer query (median ms of the timed runs)")
     print(per_query_table(results["queries"]))
-    rows = (build_goals(results["builds"], results.get("write_ceiling")) + query_goals(results["queries"]) +
-            bench_server.goals(results["server"]))
-    if results.get("scaling"):
-        rows.append(scaling_goal(results["scaling"], results["builds"]))
+    rows = goal_rows(results)
     rows.append(["MAP ahead of quest (4 IR collections)", "-", "-", "n/a", "see scripts/eval-ranking"])
     print("\nGoals")
     print(benchlib.format_table(["goal", "measured", "target", "result", "detail"], rows))
@@ -565,8 +572,8 @@ def main(argv):
     with open(results["json_path"], "w", encoding="utf-8") as out:
         json.dump(results, out, indent=1)
     print_report(results)
-    return 0
+    return benchlib.goals_status(row[3] == "PASS" for row in goal_rows(results))
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    benchlib.run_main(main)

@@ -1,7 +1,9 @@
 """Helpers shared by scripts/bench.py and scripts/eval_ranking.py (Python 3 standard library only).
 
 Running and timing commands under GNU time, finding or building the dossier binary, describing
-the machine, percentiles and plain-text tables.
+the machine, percentiles and plain-text tables; the exit status both scripts share, so that either
+can gate a change: 0 every goal met, 1 a goal missed, 2 nothing to judge (bad arguments, a tool
+that failed, a missing corpus, an unexpected exception).
 """
 
 import datetime
@@ -13,6 +15,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
+
+EXIT_GOALS_MET = 0
+EXIT_GOAL_MISSED = 1
+EXIT_ERROR = 2  # also what argparse exits with on bad arguments
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GNU_TIME = "/usr/bin/time"
@@ -21,6 +28,30 @@ GNU_TIME = "/usr/bin/time"
 def log(message):
     """Progress goes to stderr so that stdout holds only the report."""
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def die(message):
+    """Stops a script that cannot measure: exit 2, never 1, which says that a goal was missed."""
+    print(f"error: {message}", file=sys.stderr, flush=True)
+    sys.exit(EXIT_ERROR)
+
+
+def run_main(main):
+    """Exits with main(argv)'s status; an unexpected exception exits 2 (Python's own 1 would read
+    as a missed goal)."""
+    try:
+        status = main(sys.argv[1:])
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception:  # noqa: BLE001  (any failure to measure is reported the same way)
+        traceback.print_exc()
+        sys.exit(EXIT_ERROR)
+    sys.exit(status)
+
+
+def goals_status(passed):
+    """The exit status for a list of goal results (True: met)."""
+    return EXIT_GOALS_MET if all(passed) else EXIT_GOAL_MISSED
 
 
 def default_shared(*parts):
@@ -32,7 +63,7 @@ def ensure_dossier(path):
     """Returns the dossier binary to measure; builds the default one with scripts/build.sh."""
     if path:
         if not os.access(path, os.X_OK):
-            sys.exit(f"error: {path} is not an executable")
+            die(f"{path} is not an executable")
         return os.path.abspath(path)
     log("building dossier (scripts/build.sh dossier)")
     subprocess.run([os.path.join(REPO_ROOT, "scripts", "build.sh"), "dossier"], check=True,
@@ -69,7 +100,7 @@ def run_timed(argv, ok_codes=(0,)):
         elapsed = time.perf_counter() - start
         if done.returncode not in ok_codes:
             sys.stderr.write(done.stderr[-4000:])
-            sys.exit(f"error: {' '.join(argv)} exited with {done.returncode}")
+            die(f"{' '.join(argv)} exited with {done.returncode}")
         fields = report.read().split()[-4:]
     # GNU time's %e has 10 ms resolution; the wall time measured here is finer (same process).
     user, system, rss = float(fields[1]), float(fields[2]), int(fields[3])
@@ -83,7 +114,7 @@ def wall_time_of(argv, ok_codes=(0, 1)):
     elapsed = time.perf_counter() - start
     if done.returncode not in ok_codes:
         sys.stderr.write(done.stderr.decode("utf-8", "replace")[-2000:])
-        sys.exit(f"error: {' '.join(argv)} exited with {done.returncode}")
+        die(f"{' '.join(argv)} exited with {done.returncode}")
     return elapsed, done.stdout
 
 

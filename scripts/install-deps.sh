@@ -3,7 +3,9 @@
 # Runs apt-get directly as root, through sudo otherwise. Idempotent: prints nothing when all is there.
 set -euo pipefail
 
-# Build toolchain and libraries (see DESIGN.md, "Dependencies", for why each one is here).
+# Build toolchain, libraries and the tools the tests use (see DESIGN.md, "Dependencies", for why each
+# one is here): clang-format-14 checks the formatting, systemd's systemd-analyze verifies the
+# example units (neither test is skipped in CI).
 packages=(
   g++ cmake make pkg-config git ca-certificates clang-format-14
   libxapian-dev libicu-dev libcli11-dev catch2
@@ -12,6 +14,8 @@ packages=(
   libcpp-httplib-dev
   # The browser tests of the search page (tests/browser): a real headless Chromium.
   chromium chromium-driver python3-selenium
+  systemd
+  dpkg-dev file groff-base zsh
 )
 # Extra packages a caller may ask for (e.g. the benchmark's omindex and ripgrep).
 packages+=("$@")

@@ -3,20 +3,29 @@
 # errors, run every CTest test; then build the same suite with ASan+UBSan (build-asan/) and run it
 # again; then fuzz each libFuzzer target for a short smoke run (clang build in build-fuzz/,
 # DOSSIER_FUZZ_SECONDS each, default 10). .ci/run calls exactly this. DOSSIER_SKIP_SANITIZE=1 and
-# DOSSIER_SKIP_FUZZ=1 leave out those legs (a quick local check; CI always runs all three). The
-# sanitizer options come from CMake (tests/CMakeLists.txt).
+# DOSSIER_SKIP_FUZZ=1 leave out those legs for a quick local check, and say so; CI sets neither.
+# A leg that finds no test fails (--no-tests=error). The sanitizer options come from CMake
+# (tests/sanitizer/test_environment.cmake).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/build.sh
-ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+run_ctest() {
+  ctest --test-dir "$1" --output-on-failure --no-tests=error --parallel "$(nproc)"
+}
 
-if [ "${DOSSIER_SKIP_SANITIZE:-0}" != 1 ]; then
+./scripts/build.sh
+run_ctest build
+
+if [ "${DOSSIER_SKIP_SANITIZE:-0}" = 1 ]; then
+  echo "SKIPPED: the sanitizer leg (DOSSIER_SKIP_SANITIZE=1)" >&2
+else
   ./scripts/build.sh --sanitize
-  ctest --test-dir build-asan --output-on-failure --parallel "$(nproc)"
+  run_ctest build-asan
 fi
 
-if [ "${DOSSIER_SKIP_FUZZ:-0}" != 1 ]; then
+if [ "${DOSSIER_SKIP_FUZZ:-0}" = 1 ]; then
+  echo "SKIPPED: the fuzz smoke leg (DOSSIER_SKIP_FUZZ=1)" >&2
+else
   mkdir -p build-fuzz
   for target in $(./scripts/fuzz --list); do
     echo "fuzz smoke: $target, ${DOSSIER_FUZZ_SECONDS:-10} s" >&2

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "dossier/analysis/digest.h"
+#include "dossier/analysis/name_context.h"
 #include "dossier/analysis/utf8.h"
 
 namespace dossier::analysis {
@@ -16,22 +17,6 @@ constexpr std::size_t kMaxNameWords = 12;
 const std::unordered_set<std::string> kLinkWords = {"of",  "the", "and", "for", "on",  "in",   "to", "de",
                                                     "du",  "des", "la",  "le",  "van", "voor", "en", "und",
                                                     "fur", "der", "die", "das", "y",   "del",  "et", "&"};
-
-// Words that make a long name an organisation rather than a technology ("Domain Name System").
-const std::unordered_set<std::string> kOrganisationWords = {
-    "ministry",     "agency",       "service",      "services",
-    "bureau",       "department",   "office",       "directorate",
-    "committee",    "council",      "commission",   "institute",
-    "center",       "centre",       "command",      "force",
-    "forces",       "police",       "army",         "navy",
-    "party",        "organization", "organisation", "corporation",
-    "company",      "inc",          "ltd",          "foundation",
-    "association",  "university",   "authority",    "administration",
-    "intelligence", "front",        "league",       "federation",
-    "guard",        "corps",        "unit",         "group",
-    "division",     "board",        "secretariat",  "cabinet",
-    "court",        "bank",         "network",      "alliance",
-    "coalition"};
 
 // The capitals of an acronym ("MSS" -> "MSS", "C2PA" -> "CPA"), or "" if it is not one.
 std::string capitals_of(std::string_view word) {
@@ -61,6 +46,22 @@ std::string_view trim_spaces(std::string_view s) {
 }
 
 }  // namespace
+
+std::string unknown_actor_id(const std::vector<Token>& tokens, std::size_t first, std::size_t end,
+                             std::string_view name) {
+  // The id spells the name's ASCII letters; a name with none (or a very long one) gets a digest.
+  std::string slug;
+  for (std::size_t j = first; j < end; ++j) {
+    for (char c : tokens[j].term) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug.push_back(c);
+    }
+    if (!slug.empty() && slug.back() != '-') slug.push_back('-');
+  }
+  while (!slug.empty() && slug.back() == '-')
+    slug.pop_back();
+  if (slug.empty() || slug.size() > 80) slug = digest_hex(name).substr(0, 16);
+  return "unknown-" + slug;
+}
 
 std::optional<AcronymDefinition> find_acronym_definition(std::string_view text,
                                                          const std::vector<Token>& tokens,
@@ -92,20 +93,9 @@ std::optional<AcronymDefinition> find_acronym_definition(std::string_view text,
   AcronymDefinition definition;
   definition.first = first;
   definition.name = std::string(text.substr(tokens[first].begin, before.end - tokens[first].begin));
-  // The id spells the name's ASCII letters; a name with none (or a very long one) gets a digest.
-  std::string slug;
-  for (std::size_t j = first; j < acronym; ++j) {
-    for (char c : tokens[j].term) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug.push_back(c);
-    }
-    if (!slug.empty() && slug.back() != '-') slug.push_back('-');
-    definition.names_organisation =
-        definition.names_organisation || kOrganisationWords.contains(tokens[j].term);
-  }
-  while (!slug.empty() && slug.back() == '-')
-    slug.pop_back();
-  if (slug.empty() || slug.size() > 80) slug = digest_hex(definition.name).substr(0, 16);
-  definition.id = "unknown-" + slug;
+  for (std::size_t j = first; j < acronym; ++j)
+    definition.names_organisation = definition.names_organisation || is_organisation_head(tokens[j].term);
+  definition.id = unknown_actor_id(tokens, first, acronym, definition.name);
   return definition;
 }
 

@@ -76,37 +76,50 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::string_view lan
 void Analyzer::for_each_token(std::string_view text, std::string_view language,
                               const std::function<void(const Token&)>& sink) const {
   Xapian::Stem stemmer = make_stemmer(language);
-  std::uint32_t position = 0;
+  std::uint32_t next_position = 1;
   Token token;
+  // The term, stem and kind of a word or number at text[begin, end) (false: it folds to nothing).
+  const auto set_word = [&](std::size_t begin, std::size_t end, TokenKind kind) {
+    token.term = fold(text.substr(begin, end - begin));
+    if (token.term.empty()) return false;  // an apostrophe alone, say
+    token.kind = kind;
+    token.identifier.reset();
+    token.stem = kind == TokenKind::Word ? bound_term(stem_word(stemmer, token.term)) : std::string();
+    return true;
+  };
+  const auto set_identifier = [&](std::string&& canonical, IdentifierKind kind) {
+    token.term = bound_term(std::move(canonical));
+    token.kind = TokenKind::Identifier;
+    token.identifier = kind;
+    token.stem.clear();
+  };
   tokenizer_.for_each_token(text, [&](RawToken&& raw) {
     token.begin = raw.begin;
     token.end = raw.end;
-    token.stem.clear();
-    if (raw.kind != TokenKind::Identifier) {
-      token.term = fold(text.substr(raw.begin, raw.end - raw.begin));
-      if (token.term.empty()) return;  // an apostrophe alone, say
-      token.position = ++position;
-      token.kind = raw.kind;
-      token.role = TokenRole::Primary;
-      token.identifier.reset();
-      if (token.kind == TokenKind::Word) token.stem = bound_term(stem_word(stemmer, token.term));
-      sink(token);
+    if (raw.identifier) {
+      set_identifier(std::move(raw.identifier->canonical), raw.identifier->kind);
+    } else if (!set_word(raw.begin, raw.end, raw.kind)) {
       return;
     }
-    IdentifierSpan& span = *raw.identifier;
-    token.term = bound_term(std::move(span.canonical));
-    token.position = ++position;
-    token.kind = TokenKind::Identifier;
     token.role = TokenRole::Primary;
-    token.identifier = span.kind;
+    token.positional = true;
+    token.position = next_position;
+    token.width = raw.width;
+    next_position += raw.width;
     sink(token);
+    const std::uint32_t first = token.position;
     token.role = TokenRole::Part;
-    token.identifier.reset();
-    for (std::string& part : span.parts) {
-      const bool letters = part.find_first_not_of("0123456789") != std::string::npos;
-      token.term = bound_term(std::move(part));
-      token.kind = letters ? TokenKind::Word : TokenKind::Number;
-      token.stem = letters ? bound_term(stem_word(stemmer, token.term)) : std::string();
+    token.width = 1;
+    for (RawPart& part : raw.parts) {
+      token.begin = part.begin;
+      token.end = part.end;
+      token.position = first + part.offset;
+      token.positional = part.positional;
+      if (part.identifier) {
+        set_identifier(std::move(part.canonical), *part.identifier);
+      } else if (!set_word(part.begin, part.end, part.kind)) {
+        continue;
+      }
       sink(token);
     }
   });

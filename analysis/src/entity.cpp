@@ -28,6 +28,13 @@ std::string_view actor_kind_name(ActorKind kind) noexcept {
   return "unknown";
 }
 
+std::vector<ActorKind> actor_kinds() {
+  std::vector<ActorKind> kinds;
+  for (const auto& [kind, name] : kKindNames)
+    kinds.push_back(kind);
+  return kinds;
+}
+
 std::optional<ActorKind> parse_actor_kind(std::string_view name) noexcept {
   for (const auto& [kind, text] : kKindNames) {
     if (text == name) return kind;

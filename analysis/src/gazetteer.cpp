@@ -97,6 +97,9 @@ void add_unique(std::vector<std::string>& list, std::string value) {
 Weakness weakness_of(std::string_view reasons) {
   if (reasons.empty()) return Weakness::Other;
   for (const std::string& reason : split(reasons, ';')) {
+    if (trimmed(reason).rfind("not-an-actor:", 0) == 0) return Weakness::NotAnActor;
+  }
+  for (const std::string& reason : split(reasons, ';')) {
     if (trimmed(reason).rfind("common-word:", 0) != 0) return Weakness::Other;
   }
   return Weakness::CommonWord;
@@ -123,7 +126,7 @@ Gazetteer Gazetteer::build(const GazetteerSources& sources, const std::vector<st
     if (!is_country_code(c[0])) throw GazetteerError(where + "bad country code '" + c[0] + "'");
     if (g.country_index_.contains(c[0])) throw GazetteerError(where + "duplicate country " + c[0]);
     g.country_index_.emplace(c[0], g.countries_.size());
-    g.countries_.push_back({c[0], c[1], list_of(c[2]), list_of(c[3]), list_of(c[4])});
+    g.countries_.push_back({c[0], c[1], list_of(c[2]), list_of(c[3]), list_of(c[4]), {}});
   });
   const auto add_actors = [&g](const GazetteerFile& file, bool merge) {
     std::unordered_set<std::string> seen;
@@ -160,10 +163,24 @@ Gazetteer Gazetteer::build(const GazetteerSources& sources, const std::vector<st
   for_each_row(sources.weak_aliases, 1, [&g](const std::vector<std::string>& c, std::size_t) {
     g.weak_aliases_[lower(c[0])] = weakness_of(c.size() > 1 ? c[1] : std::string());
   });
+  if (!sources.local_names.content.empty()) {
+    for_each_row(sources.local_names, 4, [&g, &sources](const std::vector<std::string>& c, std::size_t line) {
+      const std::string where = sources.local_names.origin + ":" + std::to_string(line) + ": ";
+      const auto index = g.country_index_.find(c[0]);
+      if (index == g.country_index_.end())
+        throw GazetteerError(where + "unknown country code '" + c[0] + "'");
+      if (c[1].empty() || c[1].size() > 3) throw GazetteerError(where + "bad language code '" + c[1] + "'");
+      Country& country = g.countries_[index->second];
+      for (std::string& name : list_of(c[2]))
+        country.local_names.push_back({c[1], std::move(name), false});
+      for (std::string& demonym : list_of(c[3]))
+        country.local_names.push_back({c[1], std::move(demonym), true});
+    });
+  }
   g.add_cldr_names(name_locales);
 
-  std::string everything =
-      sources.countries.content + '\x1e' + sources.actors.content + '\x1e' + sources.weak_aliases.content;
+  std::string everything = sources.countries.content + '\x1e' + sources.actors.content + '\x1e' +
+                           sources.weak_aliases.content + '\x1e' + sources.local_names.content;
   for (const GazetteerFile& file : sources.user_actors)
     everything += '\x1e' + file.content;
   for (const std::string& locale : name_locales)
@@ -196,6 +213,7 @@ void Gazetteer::add_cldr_names(const std::vector<std::string>& name_locales) {
         continue;
       const auto other = owner.find(lower(name));
       if (other != owner.end() && other->second != country.code) continue;
+      country.local_names.push_back({language, name, false});
       if (name != country.name) add_unique(country.aliases, std::move(name));
     }
   }
@@ -205,7 +223,8 @@ Gazetteer Gazetteer::builtin(std::vector<GazetteerFile> user_actors) {
   GazetteerSources sources{{"built-in countries.tsv", std::string(builtin_countries_tsv())},
                            {"built-in actors.tsv", std::string(builtin_actors_tsv())},
                            {"built-in weak-aliases.tsv", std::string(builtin_weak_aliases_tsv())},
-                           std::move(user_actors)};
+                           std::move(user_actors),
+                           {"built-in local-names.tsv", std::string(builtin_local_names_tsv())}};
   return build(sources, kDefaultNameLocales);
 }
 

@@ -20,6 +20,7 @@
 DOSSIER_EMBED(dossier_countries_tsv, "countries.tsv")
 DOSSIER_EMBED(dossier_actors_tsv, "actors.tsv")
 DOSSIER_EMBED(dossier_weak_aliases_tsv, "weak-aliases.tsv")
+DOSSIER_EMBED(dossier_local_names_tsv, "local-names.tsv")
 
 namespace dossier::analysis {
 
@@ -36,6 +37,11 @@ std::string_view builtin_actors_tsv() noexcept {
 std::string_view builtin_weak_aliases_tsv() noexcept {
   return {dossier_weak_aliases_tsv_begin,
           static_cast<std::size_t>(dossier_weak_aliases_tsv_end - dossier_weak_aliases_tsv_begin)};
+}
+
+std::string_view builtin_local_names_tsv() noexcept {
+  return {dossier_local_names_tsv_begin,
+          static_cast<std::size_t>(dossier_local_names_tsv_end - dossier_local_names_tsv_begin)};
 }
 
 }  // namespace dossier::analysis

@@ -106,7 +106,7 @@ std::optional<IdentifierSpan> as_cve(const Candidate& c) {
   if (fields.size() != 3 || to_lower(fields[0]) != "cve") return std::nullopt;
   if (fields[1].size() != 4 || !all_of(fields[1], is_ascii_digit)) return std::nullopt;
   if (fields[2].size() < 4 || fields[2].size() > 8 || !all_of(fields[2], is_ascii_digit)) return std::nullopt;
-  return IdentifierSpan{c.begin, c.end, IdentifierKind::Cve, to_lower(c.text), {"cve", fields[1], fields[2]}};
+  return IdentifierSpan{c.begin, c.end, IdentifierKind::Cve, to_lower(c.text), {}};
 }
 
 std::optional<IdentifierSpan> as_ipv4(const Candidate& c) {
@@ -173,10 +173,7 @@ std::optional<IdentifierSpan> as_domain(const Candidate& c) {
   if (!std::all_of(labels.begin(), labels.end(), [](const std::string& l) { return is_domain_label(l); })) {
     return std::nullopt;
   }
-  std::vector<std::string> parts;
-  for (const std::string& label : labels)
-    parts.push_back(to_lower(label));
-  return IdentifierSpan{c.begin, c.end, IdentifierKind::Domain, to_lower(c.text), std::move(parts)};
+  return IdentifierSpan{c.begin, c.end, IdentifierKind::Domain, to_lower(c.text), {}};
 }
 
 std::optional<IdentifierSpan> classify(const Candidate& c) {
@@ -238,15 +235,17 @@ namespace {
 // Plain words are by far the most common runs: only a run with a separator, or one as long as a
 // hash, can be an identifier, so everything else is rejected before any allocation.
 bool may_hold_identifier(std::string_view raw) noexcept {
-  if (raw.size() < 4) return false;
-  if (raw.find_first_of(".:-[(") != std::string_view::npos) return true;
+  if (raw.size() < 4 || raw.size() > kMaxIdentifierRunBytes) return false;
+  if (raw.find_first_of(".:-_[(") != std::string_view::npos) return true;
   return raw.size() == 32 || raw.size() == 40 || raw.size() == 64 || raw.size() == 128;
 }
 
-// Collects the run starting at `begin`, restoring defanged dots.
-Candidate read_run(std::string_view text, std::size_t begin) {
+// Collects the run starting at `begin` (and ending at `limit` at the latest), restoring defanged
+// dots.
+Candidate read_run(std::string_view text, std::size_t begin, std::size_t limit) {
   Candidate candidate{begin, begin, {}, {}};
   std::size_t j = begin;
+  text = text.substr(0, limit);
   while (j < text.size()) {
     if (is_run_char(text[j])) {
       candidate.text.push_back(text[j]);
@@ -279,6 +278,123 @@ std::size_t run_end(std::string_view text, std::size_t begin) noexcept {
 
 }  // namespace
 
+namespace {
+
+// A word of a run: letters and digits between separators.
+struct Word {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+std::vector<Word> words_in(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<Word> words;
+  for (std::size_t i = begin; i < end;) {
+    if (!is_ascii_alnum(text[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < end && is_ascii_alnum(text[i]))
+      ++i;
+    words.push_back({start, i});
+  }
+  return words;
+}
+
+bool is_digits(std::string_view s, std::size_t min, std::size_t max) noexcept {
+  return s.size() >= min && s.size() <= max && all_of(s, is_ascii_digit);
+}
+
+// The CVE id whose "cve" is `words[i]` ("cve", year and number joined by single hyphens), if any.
+std::optional<IdentifierSpan> cve_at(std::string_view text, const std::vector<Word>& words, std::size_t i) {
+  if (i + 2 >= words.size()) return std::nullopt;
+  const auto word = [&](std::size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
+  const auto hyphen_before = [&](std::size_t k) {
+    return words[k].begin == words[k - 1].end + 1 && text[words[k - 1].end] == '-';
+  };
+  if (to_lower(word(i)) != "cve" || !hyphen_before(i + 1) || !hyphen_before(i + 2)) return std::nullopt;
+  if (!is_digits(word(i + 1), 4, 4) || !is_digits(word(i + 2), 4, 8)) return std::nullopt;
+  const std::size_t begin = words[i].begin;
+  const std::size_t end = words[i + 2].end;
+  return IdentifierSpan{begin, end, IdentifierKind::Cve,        to_lower(text.substr(begin, end - begin)),
+                        {},    3,   IdentifierPlacement::Inside};
+}
+
+// A whole identifier's words and the CVE ids among them, so that "norway" finds
+// "norway-2024-threat-assessment.txt" and CVE-2021-44228 finds "log4j-cve-2021-44228-hotpatch.zip".
+// An address or a hash is one word: its octets and digits are not words anyone searches for.
+void describe_words(std::string_view text, IdentifierSpan& span) {
+  if (span.kind != IdentifierKind::Cve && span.kind != IdentifierKind::Domain) return;
+  const std::vector<Word> words = words_in(text, span.begin, span.end);
+  if (words.size() < 2) return;
+  span.words = static_cast<std::uint32_t>(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto offset = static_cast<std::uint32_t>(i);
+    span.parts.push_back({words[i].begin, words[i].end, offset,
+                          to_lower(text.substr(words[i].begin, words[i].end - words[i].begin)),
+                          std::nullopt});
+    if (span.kind == IdentifierKind::Cve) continue;
+    if (auto cve = cve_at(text, words, i)) {
+      span.parts.push_back({cve->begin, cve->end, offset, std::move(cve->canonical), IdentifierKind::Cve});
+    }
+  }
+}
+
+// The identifier that text[begin, end) is, as an `Inside` one; only identifiers of several words
+// count (a hash inside a run is a word of the run already, with the same term).
+std::optional<IdentifierSpan> inside_identifier(std::string_view text, std::size_t begin, std::size_t end) {
+  Candidate candidate = read_run(text, begin, end);
+  trim_trailing(candidate);
+  auto span = classify(candidate);
+  if (!span || span->kind == IdentifierKind::Cve || words_in(text, span->begin, span->end).size() < 2) {
+    return std::nullopt;
+  }
+  span->placement = IdentifierPlacement::Inside;
+  return span;
+}
+
+// The ends of the pieces of text[begin, end) between the separator `separator`.
+std::vector<Word> pieces_between(std::string_view text, std::size_t begin, std::size_t end, char separator) {
+  std::vector<Word> pieces;
+  for (std::size_t start = begin; start < end;) {
+    const std::size_t stop = std::min(end, text.substr(0, end).find(separator, start));
+    if (stop > start) pieces.push_back({start, stop});
+    start = stop + 1;
+  }
+  return pieces;
+}
+
+// Identifiers inside a run that is none: CVE ids between hyphens, then whatever lies between
+// `_` and `:` ("5f4d...99_payload.exe", "foo_bar.example.com"), or between hyphens
+// ("10.0.0.1-10.0.0.255"), in text order.
+void find_inside(std::string_view text, const Candidate& run, std::vector<IdentifierSpan>& spans) {
+  const std::size_t first = spans.size();
+  const std::vector<Word> words = words_in(text, run.begin, run.end);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (auto cve = cve_at(text, words, i)) spans.push_back(std::move(*cve));
+  }
+  const std::string_view raw = text.substr(run.begin, run.end - run.begin);
+  const bool segmented = raw.find_first_of("_:") != std::string_view::npos;
+  for (const Word& segment : pieces_between(text, run.begin, run.end, '_')) {
+    for (const Word& piece : pieces_between(text, segment.begin, segment.end, ':')) {
+      if (segmented) {
+        if (auto span = inside_identifier(text, piece.begin, piece.end)) {
+          spans.push_back(std::move(*span));
+          continue;
+        }
+      }
+      if (text.substr(piece.begin, piece.end - piece.begin).find('-') == std::string_view::npos) continue;
+      for (const Word& part : pieces_between(text, piece.begin, piece.end, '-')) {
+        if (auto span = inside_identifier(text, part.begin, part.end)) spans.push_back(std::move(*span));
+      }
+    }
+  }
+  std::sort(spans.begin() + static_cast<std::ptrdiff_t>(first), spans.end(),
+            [](const IdentifierSpan& a, const IdentifierSpan& b) { return a.begin < b.begin; });
+}
+
+}  // namespace
+
 std::vector<IdentifierSpan> find_identifiers(std::string_view text) {
   std::vector<IdentifierSpan> spans;
   std::size_t i = 0;
@@ -290,10 +406,15 @@ std::vector<IdentifierSpan> find_identifiers(std::string_view text) {
     const std::size_t begin = i;
     i = run_end(text, begin);
     if (!may_hold_identifier(text.substr(begin, i - begin)) || glued_before(text, begin)) continue;
-    Candidate candidate = read_run(text, begin);
+    Candidate candidate = read_run(text, begin, i);
     trim_trailing(candidate);
     if (candidate.end == i && glued_after(text, i)) continue;
-    if (auto span = classify_with_port(candidate)) spans.push_back(std::move(*span));
+    if (auto span = classify_with_port(candidate)) {
+      describe_words(text, *span);
+      spans.push_back(std::move(*span));
+    } else {
+      find_inside(text, candidate, spans);
+    }
   }
   return spans;
 }

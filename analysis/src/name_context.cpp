@@ -23,8 +23,9 @@ const std::unordered_set<std::string_view> kCountryContext = {
     "nationals",  "officials", "state",       "territory",  "kingdom",  "province"};
 
 // A threat group's name followed by one of these words is still its name ("Elfin Group").
-const std::unordered_set<std::string_view> kGroupSuffixes = {"group", "gang", "team",
-                                                             "crew",  "apt",  "operators"};
+// "Winnti operators" names the people behind a name, and "Naikon APT" says what Naikon is: neither
+// is a longer name.
+const std::unordered_set<std::string_view> kGroupSuffixes = {"group", "gang", "team", "crew"};
 
 // A demonym followed by one of these names a language, not a country ("Russian-speaking").
 const std::unordered_set<std::string_view> kLanguageWords = {"language", "languages", "speaking", "speaker",
@@ -57,7 +58,28 @@ const std::unordered_set<std::string_view> kOrganisationWords = {"telecom",    "
                                                                  "petroleum",  "oil",
                                                                  "insurance",  "securities"};
 
+// Words that make a long name an organisation rather than a technology ("Domain Name System").
+const std::unordered_set<std::string_view> kOrganisationHeads = {
+    "ministry",     "agency",       "service",      "services",
+    "bureau",       "department",   "office",       "directorate",
+    "committee",    "council",      "commission",   "institute",
+    "center",       "centre",       "command",      "force",
+    "forces",       "police",       "army",         "navy",
+    "party",        "organization", "organisation", "corporation",
+    "company",      "inc",          "ltd",          "foundation",
+    "association",  "university",   "authority",    "administration",
+    "intelligence", "front",        "league",       "federation",
+    "guard",        "corps",        "unit",         "group",
+    "division",     "board",        "secretariat",  "cabinet",
+    "court",        "bank",         "network",      "alliance",
+    "coalition",    "parliament",   "assembly",     "embassy",
+    "consulate"};
+
 }  // namespace
+
+bool is_organisation_head(std::string_view term) {
+  return kOrganisationHeads.contains(term);
+}
 
 bool is_actor_context(std::string_view term) {
   return kActorContext.contains(term);

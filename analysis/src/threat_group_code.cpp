@@ -32,6 +32,9 @@ bool temp_name(std::string_view word) {
 
 // One-token codes: the tokenizer keeps letters and digits together ("TA574").
 bool single_token_code(std::string_view word) {
+  // MITRE ATT&CK tactics are TA0001-TA0043 ("tactic TA0040 (Impact)"); Proofpoint's group
+  // numbers never start with 0.
+  if (word.size() == 6 && word.starts_with("TA0")) return false;
   constexpr std::array<std::tuple<std::string_view, std::size_t, std::size_t>, 5> kSchemes = {
       {{"TA", 3, 4}, {"UNC", 3, 5}, {"APT", 1, 3}, {"FIN", 1, 2}, {"G", 4, 4}}};
   for (const auto& [prefix, min, max] : kSchemes) {

@@ -1,7 +1,9 @@
 #include "dossier/analysis/utf8.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace dossier::analysis {
@@ -81,6 +83,54 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) noexc
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
     --end;
   return text.substr(0, end);
+}
+
+bool is_white_space(std::int32_t code_point) noexcept {
+  if (code_point < 0) return false;
+  if (code_point < 0x80) return code_point == ' ' || (code_point >= '\t' && code_point <= '\r');
+  // U+200B is a format character (Cf), not a separator, but it exists only to mark a word break;
+  // U+0085 is a control (Cc) that some text uses as a line end.
+  if (code_point == 0x200B || code_point == 0x0085) return true;
+  const auto type = static_cast<UCharCategory>(u_charType(code_point));
+  return type == U_SPACE_SEPARATOR || type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR;
+}
+
+std::size_t white_space_length(std::string_view text, std::size_t i) noexcept {
+  if (i >= text.size()) return 0;
+  if (static_cast<unsigned char>(text[i]) < 0x80) return is_ascii_space(text[i]) ? 1 : 0;
+  // Every white-space character outside ASCII starts with 0xC2, 0xE1, 0xE2 or 0xE3: others are
+  // rejected without decoding.
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead != 0xC2 && lead != 0xE1 && lead != 0xE2 && lead != 0xE3) return 0;
+  auto next = static_cast<int32_t>(i);
+  const std::string_view window = text.substr(0, std::min(text.size(), i + 4));
+  const UChar32 c = next_code_point(window, next);
+  return is_white_space(c) ? static_cast<std::size_t>(next) - i : 0;
+}
+
+std::size_t white_space_length_before(std::string_view text, std::size_t end) noexcept {
+  if (end == 0 || end > text.size()) return 0;
+  std::size_t start = end - 1;
+  while (start > 0 && end - start < 4 && is_continuation_byte(text[start]))
+    --start;
+  return white_space_length(text, start) == end - start ? end - start : 0;
+}
+
+std::string collapse_white_space(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t length = white_space_length(text, i); length > 0) {
+      space = !out.empty();
+      i += length;
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(text[i++]);
+  }
+  return out;
 }
 
 }  // namespace dossier::analysis

@@ -1,37 +1,54 @@
 #include "dossier/indexer/date_text.h"
 
-#include <array>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
+#include <array>
+#include <cstdint>
+
+#include "dossier/analysis/normalizer.h"
+#include "dossier/analysis/utf8.h"
 #include "dossier/indexer/text_lines.h"
+#include "month_names.h"
 
 namespace dossier::indexer {
 namespace {
 
-bool is_digit(char c) noexcept {
-  return c >= '0' && c <= '9';
-}
 bool is_ascii_letter(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_alnum(char c) noexcept {
-  return is_digit(c) || is_ascii_letter(c);
 }
 char lower(char c) noexcept {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-struct MonthName {
-  std::string_view name;
-  int month;
-};
+// Decodes the code point at byte `i` of `text`, advancing `i`; negative for ill-formed bytes.
+UChar32 decode(std::string_view text, std::size_t& i) noexcept {
+  auto next = static_cast<int32_t>(i);
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), next, static_cast<int32_t>(text.size()), c);
+  i = static_cast<std::size_t>(next);
+  return c;
+}
 
-// Full names and the abbreviations newspapers use ("Sept." as well as "Sep.").
-constexpr std::array<MonthName, 24> kMonthNames{{
-    {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},       {"june", 6},
-    {"july", 7},    {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-    {"jan", 1},     {"feb", 2},      {"mar", 3},       {"apr", 4},      {"jun", 6},       {"jul", 7},
-    {"aug", 8},     {"sep", 9},      {"sept", 9},      {"oct", 10},     {"nov", 11},      {"dec", 12},
-}};
+// Letters and the marks written on them (Tamil and Devanagari vowel signs are marks).
+bool is_letter(UChar32 c) noexcept {
+  return c >= 0 && (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0);
+}
+
+// Where a month name stands: after a day number ("6 mai 2024") or first ("mai 2024").
+enum class MonthPlace { AfterDay, First };
+
+// A letter that a date glued to it would be part of a word with: not one of the scripts written
+// without spaces ("于2024年2月6日" holds a date, "X2024-02-13" does not).
+bool joins_words(UChar32 c) noexcept {
+  if (!is_letter(c)) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  return U_FAILURE(status) ||
+         !(script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+           script == USCRIPT_HANGUL || script == USCRIPT_THAI);
+}
 
 // A read position in a text with the small steps date forms are made of. Each step either
 // consumes what it matched or leaves the position where it was.
@@ -43,68 +60,103 @@ class Cursor {
   bool at_end() const noexcept { return pos_ >= text_.size(); }
   char peek() const noexcept { return at_end() ? '\0' : text_[pos_]; }
 
-  // A number of `min`..`max` digits not followed by another digit.
+  // A number of `min`..`max` decimal digits of any script ("2024", "٢٠٢٤", "२०२४") not followed by
+  // another digit.
   std::optional<int> number(std::size_t min, std::size_t max) noexcept {
     std::size_t end = pos_;
+    std::size_t digits = 0;
     int value = 0;
-    while (end < text_.size() && is_digit(text_[end]) && end - pos_ < max) {
-      value = value * 10 + (text_[end] - '0');
-      ++end;
+    while (end < text_.size()) {
+      std::size_t next = end;
+      const int32_t digit = u_charDigitValue(decode(text_, next));
+      if (digit < 0) break;
+      if (digits == max) return std::nullopt;  // one digit too many
+      value = value * 10 + digit;
+      ++digits;
+      end = next;
     }
-    if (end - pos_ < min || (end < text_.size() && is_digit(text_[end]))) return std::nullopt;
+    if (digits < min) return std::nullopt;
     pos_ = end;
     return value;
   }
 
-  bool accept(char c) noexcept {
-    if (peek() != c) return false;
-    ++pos_;
+  bool accept(std::string_view expected) noexcept {
+    if (!text_.substr(pos_).starts_with(expected)) return false;
+    pos_ += expected.size();
     return true;
   }
+  bool accept(char c) noexcept { return accept(std::string_view(&c, 1)); }
 
-  // One or more spaces or tabs (a non-breaking space U+00A0 counts too).
+  // One or more white-space characters on the line (U+00A0, U+202F and every other space
+  // separator count; a line break ends the date).
   bool spaces() noexcept {
     const std::size_t start = pos_;
-    for (;;) {
-      if (peek() == ' ' || peek() == '\t') {
-        ++pos_;
-      } else if (text_.substr(pos_).starts_with("\xC2\xA0")) {
-        pos_ += 2;
-      } else {
-        return pos_ > start;
-      }
+    while (peek() != '\n' && peek() != '\r') {
+      const std::size_t length = analysis::white_space_length(text_, pos_);
+      if (length == 0) break;
+      pos_ += length;
     }
+    return pos_ > start;
   }
 
-  // A whole word, compared case-insensitively.
+  // A whole ASCII word, compared case-insensitively.
   bool word(std::string_view expected) noexcept {
     const std::string_view rest = text_.substr(pos_);
     if (rest.size() < expected.size()) return false;
     for (std::size_t i = 0; i < expected.size(); ++i) {
       if (lower(rest[i]) != expected[i]) return false;
     }
-    if (rest.size() > expected.size() && is_alnum(rest[expected.size()])) return false;
+    std::size_t after = expected.size();
+    if (after < rest.size()) {
+      const UChar32 next = decode(rest, after);
+      if (is_letter(next) || u_isdigit(next)) return false;
+    }
     pos_ += expected.size();
     return true;
   }
 
-  // "st", "nd", "rd" or "th" right after a day number.
+  // After a day number: "st", "nd", "rd", "th" (English), "er" (French "1er"), "º"/"ª" (Spanish,
+  // Portuguese).
   void ordinal_suffix() noexcept {
-    for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
+    for (std::string_view suffix : {"st", "nd", "rd", "th", "er"}) {
       if (word(suffix)) return;
     }
+    if (!accept("\u00BA")) accept("\u00AA");
   }
 
-  // A capitalised English month name or abbreviation, with an optional "." after it.
-  std::optional<int> month() noexcept {
-    if (!(peek() >= 'A' && peek() <= 'Z')) return std::nullopt;
-    for (const MonthName& name : kMonthNames) {
-      if (word(name.name)) {
-        accept('.');
-        return name.month;
+  // "of" (English), "de"/"del" (Spanish, Portuguese, Catalan) between the parts of a date, with
+  // the spaces after it; Catalan's "d'"/"d’" is glued to the month.
+  void connector() noexcept {
+    const Cursor saved = *this;
+    for (std::string_view joiner : {"of", "del", "de"}) {
+      if (word(joiner)) {
+        if (spaces()) return;
+        *this = saved;
       }
     }
-    return std::nullopt;
+    if (!accept("d\u2019")) accept("d'");
+  }
+
+  // A month name in any language `month_names` knows, with an optional "." after it; in lower
+  // case only as a language writes it (see `MonthName`), after a day number or (`before_day`) not.
+  std::optional<int> month(MonthPlace place) {
+    std::size_t end = pos_;
+    std::size_t next = pos_;
+    const UChar32 first = decode(text_, next);
+    if (!is_letter(first)) return std::nullopt;
+    while (end < text_.size()) {
+      next = end;
+      if (!is_letter(decode(text_, next))) break;
+      end = next;
+    }
+    const std::string folded = analysis::Normalizer().fold(text_.substr(pos_, end - pos_));
+    const auto name = month_names().find(folded);
+    const bool lower_ok =
+        place == MonthPlace::AfterDay ? name && name->lower_case : name && name->full_lower_case;
+    if (!name || (!u_isupper(first) && !u_istitle(first) && !lower_ok)) return std::nullopt;
+    pos_ = end;
+    accept('.');
+    return name->month;
   }
 
  private:
@@ -143,28 +195,34 @@ Found dotted_date(Cursor c) {
   return found(analysis::make_date(*year, *month, *day), c);
 }
 
-// "13 February 2024", "6th of February 2024", "13 Feb. 2024", "13 February, 2024".
+// "13 February 2024", "6th of February 2024", "13 Feb. 2024", "13 February, 2024", and in other
+// languages "6. Februar 2024", "1er février 2024", "6 de febrero de 2024", "6 d’abril de 2024",
+// "6 февраля 2024 г.", "6. helmikuuta 2024".
 Found day_first_date(Cursor c) {
   const auto day = c.number(1, 2);
   if (!day) return std::nullopt;
   c.ordinal_suffix();
+  c.accept('.');
   if (!c.spaces()) return std::nullopt;
-  if (c.word("of") && !c.spaces()) return std::nullopt;
-  const auto month = c.month();
+  c.connector();
+  const auto month = c.month(MonthPlace::AfterDay);
   if (!month) return std::nullopt;
   c.accept(',');
   if (!c.spaces()) return std::nullopt;
+  c.connector();
   const auto year = c.number(4, 4);
   if (!year) return std::nullopt;
   return found(analysis::make_date(*year, *month, *day), c);
 }
 
-// "March 2024", "February 13, 2024", "Feb. 13, 2024", "Jun 17 2016", "March 3rd, 2024".
+// "March 2024", "February 13, 2024", "Feb. 13, 2024", "Jun 17 2016", "March 3rd, 2024", "février
+// 2024", "febrero de 2024", "Февраль 2024".
 Found month_first_date(Cursor c) {
-  const auto month = c.month();
+  const auto month = c.month(MonthPlace::First);
   if (!month) return std::nullopt;
   c.accept(',');
   if (!c.spaces()) return std::nullopt;
+  c.connector();
   if (const auto year = c.number(4, 4)) return found(analysis::make_date(*year, *month), c);
   const auto day = c.number(1, 2);
   if (!day) return std::nullopt;
@@ -176,21 +234,70 @@ Found month_first_date(Cursor c) {
   return found(analysis::make_date(*year, *month, *day), c);
 }
 
+// The year first, marked as a year: "2024. február 6." (Hungarian), "2024 m. vasario 6 d."
+// (Lithuanian); "2024. február" is a month.
+Found year_first_date(Cursor c) {
+  const auto year = c.number(4, 4);
+  if (!year) return std::nullopt;
+  const bool dot = c.accept('.');
+  if (!c.spaces()) return std::nullopt;
+  if (!dot && !(c.word("m") && c.accept('.') && c.spaces())) return std::nullopt;
+  const auto month = c.month(MonthPlace::AfterDay);
+  if (!month) return std::nullopt;
+  Cursor after_month = c;
+  if (!c.spaces()) return found(analysis::make_date(*year, *month), after_month);
+  const auto day = c.number(1, 2);
+  if (!day) return found(analysis::make_date(*year, *month), after_month);
+  if (!c.accept('.')) {
+    Cursor lithuanian = c;
+    if (lithuanian.spaces() && lithuanian.word("d") && lithuanian.accept('.')) c = lithuanian;
+  }
+  return found(analysis::make_date(*year, *month, *day), c);
+}
+
+// "2024年2月6日", "2024年2月" (Chinese, Japanese), "2024년 2월 6일" (Korean).
+Found east_asian_date(Cursor c) {
+  const auto year = c.number(4, 4);
+  if (!year) return std::nullopt;
+  const bool korean = c.accept("\uB144");
+  if (!korean && !c.accept("\u5E74")) return std::nullopt;
+  c.spaces();
+  const auto month = c.number(1, 2);
+  if (!month || !c.accept(korean ? "\uC6D4" : "\u6708")) return std::nullopt;
+  Cursor day_part = c;
+  day_part.spaces();
+  const auto day = day_part.number(1, 2);
+  if (day && day_part.accept(korean ? "\uC77C" : "\u65E5")) {
+    auto date = analysis::make_date(*year, *month, *day);
+    if (!date) return std::nullopt;
+    return std::make_pair(*date, day_part.pos());
+  }
+  auto date = analysis::make_date(*year, *month);
+  if (!date) return std::nullopt;
+  return std::make_pair(*date, c.pos());
+}
+
+Found date_at(std::string_view text, std::size_t i, bool digit) {
+  const Cursor at(text, i);
+  if (!digit) return month_first_date(at);
+  for (auto* form : {iso_date, dotted_date, day_first_date, year_first_date, east_asian_date}) {
+    if (Found match = form(at)) return match;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<DateMatch> find_date(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!is_alnum(text[i]) || (i > 0 && is_alnum(text[i - 1]))) continue;
-    const Cursor at(text, i);
-    Found match;
-    if (is_digit(text[i])) {
-      match = iso_date(at);
-      if (!match) match = dotted_date(at);
-      if (!match) match = day_first_date(at);
-    } else {
-      match = month_first_date(at);
+  bool after_word = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const UChar32 c = decode(text, i);
+    const bool digit = c >= 0 && u_isdigit(c);
+    if ((digit || is_letter(c)) && !after_word) {
+      if (const Found match = date_at(text, at, digit)) return DateMatch{match->first, at, match->second};
     }
-    if (match) return DateMatch{match->first, i, match->second};
+    after_word = digit || joins_words(c);
   }
   return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #include "dossier/analysis/digest.h"
 #include "dossier/analysis/document_record.h"
 #include "dossier/analysis/language.h"
+#include "dossier/analysis/path_words.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/analysis/utf8.h"
 
@@ -13,17 +14,20 @@ namespace {
 
 namespace schema = analysis::schema;
 using analysis::Token;
-using analysis::TokenRole;
+
+// The term of `token`, at its position unless it has none that matters (`Token::positional`).
+void add_word(Xapian::Document& document, const std::string& term, const Token& token) {
+  if (token.positional) {
+    document.add_posting(term, token.position);
+  } else {
+    document.add_term(term);
+  }
+}
 
 void add_title_terms(Xapian::Document& document, const std::string& title, const analysis::Analyzer& analyzer,
                      std::string_view language) {
   analyzer.for_each_token(title, language, [&document](const Token& token) {
-    const std::string term = schema::prefixed(schema::kTitlePrefix, token.term);
-    if (token.role == TokenRole::Primary) {
-      document.add_posting(term, token.position);
-    } else {
-      document.add_term(term);
-    }
+    add_word(document, schema::prefixed(schema::kTitlePrefix, token.term), token);
     if (!token.stem.empty()) document.add_term(schema::prefixed(schema::kTitleStemPrefix, token.stem));
   });
 }
@@ -32,8 +36,7 @@ void add_title_terms(Xapian::Document& document, const std::string& title, const
 void add_author_terms(Xapian::Document& document, const std::string& author,
                       const analysis::Analyzer& analyzer) {
   analyzer.for_each_token(author, "none", [&document](const Token& token) {
-    if (token.role == TokenRole::Primary)
-      document.add_posting(schema::prefixed(schema::kAuthorPrefix, token.term), token.position);
+    add_word(document, schema::prefixed(schema::kAuthorPrefix, token.term), token);
   });
 }
 
@@ -59,8 +62,9 @@ void add_metadata_values(Xapian::Document& document, const ExtractedDocument& co
   document.add_value(schema::kFormatSlot, std::string(format));
 }
 
-// The root folder's name and the folder and file names below it, so that `path:` can select a
-// folder or a file. The folders above the root (/home/user/...) say nothing about a document.
+// The root folder's name and the folder and file names below it, with the words inside them
+// (`path_terms`), so that `path:` can select a folder or a file by a word of its name. The
+// folders above the root (/home/user/...) say nothing about a document.
 void add_path_terms(Xapian::Document& document, const SourceFile& source,
                     const analysis::Analyzer& analyzer) {
   const std::filesystem::path path(source.path);
@@ -73,9 +77,8 @@ void add_path_terms(Xapian::Document& document, const SourceFile& source,
   for (const auto& component : below)
     names.push_back(component.native());
   for (const std::string& name : names) {
-    analyzer.for_each_token(analysis::repair_utf8(name), "none", [&document](const Token& token) {
-      document.add_boolean_term(schema::prefixed(schema::kPathPrefix, token.term));
-    });
+    for (const std::string& term : analysis::path_terms(analyzer, analysis::repair_utf8(name)))
+      document.add_boolean_term(schema::prefixed(schema::kPathPrefix, term));
   }
 }
 
@@ -110,13 +113,11 @@ BuiltDocument DocumentBuilder::build(const SourceFile& source, const ExtractedDo
   const std::string_view stem_language =
       built.language.empty() ? std::string_view(analyzer_.options().default_language) : built.language;
   Xapian::Document& document = built.document;
-  const auto session = tagger_ ? tagger_->start(content.text) : nullptr;
+  const auto session = tagger_ ? tagger_->start(content.text, stem_language) : nullptr;
+  // Parts have positions too (those of their words inside the token), so that a phrase finds
+  // the words inside a file name or a domain as well as the whole.
   analyzer_.for_each_token(content.text, stem_language, [&](const Token& token) {
-    if (token.role == TokenRole::Primary) {
-      document.add_posting(token.term, token.position);
-    } else {
-      document.add_term(token.term);
-    }
+    add_word(document, token.term, token);
     if (!token.stem.empty()) document.add_term(schema::prefixed(schema::kStemPrefix, token.stem));
     if (session) session->feed(token);
   });

@@ -2,6 +2,7 @@
 
 #include <libxml/parser.h>
 
+#include "dossier/analysis/language.h"
 #include "dossier/indexer/docx_extractor.h"
 #include "dossier/indexer/file_reader.h"
 #include "dossier/indexer/html_extractor.h"
@@ -38,7 +39,7 @@ ExtractedDocument extract(FileFormat format, std::string_view bytes, const Extra
   ExtractedDocument document = extract_format(format, bytes, limits);
   if (document.author.empty() || !document.date) {
     // Many reports carry their byline and date only in their first lines.
-    TextMetadata found = find_text_metadata(document.text);
+    TextMetadata found = find_text_metadata(document.text, analysis::language_code(document.language));
     if (document.author.empty()) document.author = std::move(found.author);
     if (!document.date) document.date = found.date;
   }

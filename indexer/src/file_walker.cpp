@@ -8,8 +8,8 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <memory>
-#include <set>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -117,7 +117,7 @@ class Walk {
   }
 
   void run(const std::string& start, const struct stat& info) {
-    entered_.insert({info.st_dev, info.st_ino});
+    entered_.try_emplace({info.st_dev, info.st_ino}, start);
     pending_.push_back({start, std::make_shared<const IgnoreRules>()});
     while (!pending_.empty()) {
       PendingFolder folder = std::move(pending_.back());
@@ -171,29 +171,41 @@ class Walk {
     std::move(subfolders.rbegin(), subfolders.rend(), std::back_inserter(pending_));
   }
 
-  // Replaces a link's lstat data by its target's; false (and reported) when it dangles.
+  // Replaces a link's lstat data by its target's; false (and reported) when it dangles or loops.
   bool follow(const OpenFolder& dir, const std::string& name, const std::string& link, struct stat& info) {
-    if (!dir.stat(name, info, true)) {
+    if (dir.stat(name, info, true)) return true;
+    if (errno == ELOOP) {
+      loop({link, "symbolic link loop (it resolves to itself)"});
+    } else {
       events_.on_issue(
           {link, errno == ENOENT ? std::string("dangling symbolic link") : std::strerror(errno)});
-      return false;
     }
-    return true;
+    return false;
   }
 
-  // True the first time a folder is entered; with links followed, a folder reached again is a loop.
+  // True the first time a folder is entered; with links followed, a folder reached again is a loop
+  // (or a second way to a folder walked already), and what lies below it is walked once.
   bool enter(const std::string& folder, const struct stat& info) {
     if (options_.symlinks == SymlinkPolicy::Skip) return true;
-    if (entered_.insert({info.st_dev, info.st_ino}).second) return true;
-    events_.on_issue({folder, "symbolic link to a folder already walked (a loop)"});
+    const auto [first, added] = entered_.try_emplace({info.st_dev, info.st_ino}, folder);
+    if (added) return true;
+    const std::string& walked = first->second;
+    const bool ancestor = folder.size() > walked.size() && folder.starts_with(walked) &&
+                          (walked.back() == '/' || folder[walked.size()] == '/');
+    loop({folder, ancestor ? "symbolic link loop (it leads back to " + walked + ")"
+                           : "symbolic link to a folder already walked as " + walked});
     return false;
+  }
+
+  void loop(const WalkIssue& issue) const {
+    if (events_.on_loop) events_.on_loop(issue);
   }
 
   const WalkOptions& options_;
   const WalkEvents& events_;
   IgnoreRules excluded_;
   std::vector<PendingFolder> pending_;
-  std::set<std::pair<dev_t, ino_t>> entered_;
+  std::map<std::pair<dev_t, ino_t>, std::string> entered_;  // folder identity -> path it was walked as
 };
 
 }  // namespace

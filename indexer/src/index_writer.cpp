@@ -1,9 +1,13 @@
 #include "dossier/indexer/index_writer.h"
 
+#include <unistd.h>
+
 #include <system_error>
 #include <thread>
 
+#include "dossier/analysis/duration_text.h"
 #include "dossier/analysis/schema.h"
+#include "lock_holder.h"
 
 namespace dossier::indexer {
 namespace {
@@ -28,9 +32,12 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, std::c
         throw IndexWriteError("cannot write index " + path.string() + ": " + e.get_msg());
       }
       if (std::chrono::steady_clock::now() >= deadline) {
-        throw IndexLockedError(
-            "index " + path.string() + " is locked by another writer" +
-            (wait.count() > 0 ? " (waited " + std::to_string(wait.count() / 1000) + " s)" : ""));
+        // Xapian says the lock is held, so a note that passes `read_lock_holder`'s checks names
+        // the holder; a stale one (a killed process's) is ignored.
+        const auto holder = read_lock_holder(path);
+        throw IndexLockedError("index " + path.string() + " is locked by " +
+                               (holder ? describe(*holder) : "another writer") +
+                               (wait.count() > 0 ? " (waited " + analysis::seconds_text(wait) + ")" : ""));
       }
       std::this_thread::sleep_for(kLockRetry);
     } catch (const Xapian::Error& e) {
@@ -42,8 +49,8 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, std::c
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& path, CommitPolicy policy,
-                         std::chrono::milliseconds wait)
-    : database_(open_writable(path, wait)), policy_(policy) {
+                         std::chrono::milliseconds wait, std::string command)
+    : path_(path), database_(open_writable(path, wait)), policy_(policy) {
   try {
     const std::string version = database_.get_metadata(std::string(schema::kSchemaVersionKey));
     if (version.empty() && database_.get_doccount() == 0) {
@@ -56,6 +63,13 @@ IndexWriter::IndexWriter(const std::filesystem::path& path, CommitPolicy policy,
   } catch (const Xapian::Error& e) {
     throw IndexWriteError("cannot read index " + path.string() + ": " + e.get_description());
   }
+  // Noted once this writer is sure to go on: one refused for its schema leaves no note.
+  record_lock_holder(path_, this_process(std::move(command)));
+}
+
+IndexWriter::~IndexWriter() {
+  // While the lock is still held: a holder's note never outlives it, except after a crash.
+  clear_lock_holder(path_, ::getpid());
 }
 
 void IndexWriter::replace(const std::string& unique_term, const Xapian::Document& document,

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -23,8 +22,10 @@
 #include "dossier/indexer/file_reader.h"
 #include "dossier/indexer/gazetteer_files.h"
 #include "dossier/indexer/index_state.h"
+#include "link_loops.h"
 #include "ordered_pipeline.h"
 #include "root_scan.h"
+#include "utc_time.h"
 
 namespace dossier::indexer {
 namespace {
@@ -82,15 +83,6 @@ bool is_below(const std::string& path, const fs::path& folder) {
          (path.size() > prefix.size() && path.starts_with(prefix) && path[prefix.size()] == '/');
 }
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  ::gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
-
 class Run {
  public:
   Run(const IndexOptions& options, const IndexEvents& events)
@@ -100,7 +92,8 @@ class Run {
         gazetteer_(load_gazetteer(options.gazetteer_files)),
         writer_(options.database, options.commit, options.wait),
         state_(IndexState::load(writer_.database())),
-        failures_(FailureMemory::load(writer_)) {
+        failures_(FailureMemory::load(writer_)),
+        loops_(LinkLoops::load(writer_)) {
     const std::string stored_gazetteer = writer_.metadata(std::string(schema::kGazetteerDigestKey));
     // Tags follow the gazetteer: when it changed, every document is built again.
     const bool gazetteer_changed = !state_.files().empty() && stored_gazetteer != gazetteer_.digest();
@@ -134,13 +127,17 @@ class Run {
     for (const fs::path& root : options_.roots) {
       RootScan scan =
           scan_root(root, walk, [this](const WalkIssue& issue) { fail(issue.path.native(), issue.reason); });
+      // A root retired on purpose is forgotten explicitly: only the user knows it is not a share
+      // that failed to mount, so the messages say how.
+      const std::string retire =
+          "; nothing deleted (if it is retired, remove it with: dossier forget " + scan.path + ")";
       if (scan.status != RootStatus::Walked) {
         root_error(scan, (scan.problem.empty() ? std::string("cannot be read") : scan.problem) +
-                             "; nothing deleted");
+                             (state_.count_under(scan.id) > 0 ? retire : std::string("; nothing deleted")));
       } else if (scan.files.empty() && state_.count_under(scan.id) > 0) {
         // A share that did not mount looks like an empty folder: the index is not emptied for it.
         root_error(scan, "is empty but the index holds " + std::to_string(state_.count_under(scan.id)) +
-                             " documents from it; nothing deleted");
+                             " documents from it" + retire);
       } else {
         deletable_roots_.insert(scan.id);
       }
@@ -155,6 +152,8 @@ class Run {
     for (const RootScan& scan : scans_) {
       for (const fs::path& special : scan.special)
         skip(special.native(), "not a regular file (FIFO, socket or device)");
+      for (const WalkIssue& loop : scan.loops)
+        skip_loop(scan, loop);
       for (const FoundFile& file : scan.files) {
         const analysis::Digest path_digest = analysis::digest_of(file.path);
         const StoredFile* stored = state_.find(path_digest);
@@ -168,12 +167,12 @@ class Run {
           ++report_.unchanged;
           continue;
         }
-        const RememberedFailure* failure =
+        const analysis::FailureRecord* failure =
             failures_.all().empty() ? nullptr : failures_.find(path_digest.hex());
         if (failure && !stored) seen_failures_.insert(path_digest);
         if (!full_ && failure && failure->size == file.size && failure->mtime_ns == file.mtime_ns &&
             options_.failed_files == FailedFilesPolicy::RetryWhenChanged) {
-          skip(file.path, "failed before and unchanged since (" + failure->reason + ")");
+          still_failing(file.path, *failure);
           continue;
         }
         items.push_back({&file, &scan, *format, path_digest});
@@ -361,6 +360,11 @@ class Run {
     }
     for (const std::string& path_digest : gone)
       failures_.forget(writer_, path_digest);
+    std::unordered_set<std::string> walked;
+    for (const RootScan& scan : scans_) {
+      if (deletable_roots_.contains(scan.id)) walked.insert(scan.digest);
+    }
+    loops_.forget_unmet(writer_, walked);
   }
 
   void store_metadata() {
@@ -393,11 +397,33 @@ class Run {
     if (events_.on_skip) events_.on_skip({path, reason});
   }
 
+  // A link loop is no failure: what it leads to is walked (or is nothing), so the run goes on and
+  // exits as if it were not there. It is a warning the first time, so that a scheduled run does
+  // not mail the same news every 15 minutes.
+  void skip_loop(const RootScan& scan, const WalkIssue& loop) {
+    skip(loop.path.native(), loop.reason);
+    if (loops_.meet(writer_, analysis::digest_hex(loop.path.native()), scan.digest, loop.reason) &&
+        events_.on_warning) {
+      events_.on_warning({loop.path.native(), loop.reason + "; skipped"});
+    }
+  }
+
   void remember_failure(const WorkItem& item, const std::string& reason) {
     seen_failures_.insert(item.path_digest);
-    failures_.remember(writer_, item.path_digest.hex(),
-                       {item.file->size, item.file->mtime_ns, item.root->digest, reason});
+    failures_.remember(
+        writer_, item.path_digest.hex(),
+        {item.file->size, item.file->mtime_ns, item.root->digest, utc_now(), item.file->path, reason});
     fail(item.file->path, reason);
+  }
+
+  // A file that failed before and has not changed: it still fails, so it is counted failed, but
+  // it is not read again, nor reported again (`dossier stats` lists it), nor does it change the
+  // exit code: that would alarm a scheduled job about old news in every run.
+  void still_failing(const std::string& path, const analysis::FailureRecord& failure) {
+    ++report_.failed;
+    ++report_.failed_before;
+    if (events_.on_skip)
+      events_.on_skip({path, "failed before and unchanged since (" + failure.reason + ")"});
   }
 
   void fail(const std::string& path, const std::string& reason) {
@@ -428,6 +454,7 @@ class Run {
   IndexWriter writer_;
   IndexState state_;
   FailureMemory failures_;
+  LinkLoops loops_;
   bool full_ = false;
   std::vector<RootScan> scans_;
   std::unordered_set<analysis::Digest, analysis::DigestHash> deletable_roots_;

@@ -211,7 +211,7 @@ std::string strip_inline_markdown(std::string_view line) {
 }
 
 ExtractedDocument extract_markdown(std::string_view bytes) {
-  const std::string source = decode_text(bytes);
+  const std::string source = decode_text_file(bytes);
   std::vector<std::string_view> lines;
   for (std::string_view line : TextLines(source))
     lines.push_back(line);

@@ -13,19 +13,8 @@ bool is_ascii_letter(char c) noexcept {
 }  // namespace
 
 std::string one_line(std::string_view text, std::size_t max_bytes) {
-  const std::string valid = analysis::repair_utf8(text);
-  std::string out;
-  out.reserve(valid.size());
-  bool space = false;
-  for (char c : valid) {
-    if (analysis::is_ascii_space(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
+  // Every white space counts: U+2028 would break the line, U+00A0 or U+202F would stay glued.
+  std::string out = analysis::collapse_white_space(analysis::repair_utf8(text));
   out.resize(analysis::utf8_prefix(out, max_bytes).size());
   while (!out.empty() && out.back() == ' ')
     out.pop_back();

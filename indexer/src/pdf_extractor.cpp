@@ -17,7 +17,14 @@
 namespace dossier::indexer {
 namespace {
 
-// The directory of the running program, where the build (and an installation) puts the module.
+// Where an installation puts the module, relative to the program's folder ("../lib/dossier"; set
+// by cmake/DossierInstall.cmake from the install layout). The build puts it beside the program.
+#ifndef DOSSIER_INSTALLED_PDF_MODULE_DIR
+#define DOSSIER_INSTALLED_PDF_MODULE_DIR "../lib/dossier"
+#endif
+constexpr const char* kInstalledModuleDir = DOSSIER_INSTALLED_PDF_MODULE_DIR;
+
+// The directory of the running program.
 std::filesystem::path program_folder() {
   std::array<char, PATH_MAX> buffer{};
   const ssize_t length = ::readlink("/proc/self/exe", buffer.data(), buffer.size() - 1);
@@ -31,12 +38,17 @@ std::filesystem::path program_folder() {
 class PdfModule {
  public:
   PdfModule() {
-    const std::filesystem::path beside = program_folder() / kPdfModuleFile;
-    handle_ = ::dlopen(beside.c_str(), RTLD_NOW | RTLD_LOCAL);
+    // Paths from the program's own location rather than its RUNPATH: a dlopen interposed by a
+    // preloaded library (AddressSanitizer's is one) no longer searches the program's RUNPATH.
+    const std::filesystem::path folder = program_folder();
+    for (const std::filesystem::path& path :
+         {folder / kPdfModuleFile, (folder / kInstalledModuleDir / kPdfModuleFile).lexically_normal()}) {
+      if (!handle_) handle_ = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    }
     if (!handle_) handle_ = ::dlopen(kPdfModuleFile, RTLD_NOW | RTLD_LOCAL);
     if (!handle_) {
-      problem_ =
-          std::string("PDF support is not installed (") + kPdfModuleFile + " not found beside the program)";
+      problem_ = std::string("PDF support is not installed (") + kPdfModuleFile +
+                 " not found beside the program nor in " + kInstalledModuleDir + ")";
       return;
     }
     read_ = reinterpret_cast<ReadPdfFunction>(::dlsym(handle_, kReadPdfSymbol));

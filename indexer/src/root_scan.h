@@ -28,7 +28,12 @@ struct RootScan {
   std::vector<FoundFile> files;
   std::vector<std::filesystem::path> special;  ///< FIFOs, sockets and devices found (never opened)
   std::vector<std::filesystem::path> unseen;   ///< paths below which nothing was seen
+  std::vector<WalkIssue> loops;                ///< links skipped as loops (with links followed)
 };
+
+/// The path a root is known by: absolute and canonical (links resolved), so that "corpus",
+/// "./corpus/" and a link to it are one root; lexically normal when it cannot be resolved.
+std::string root_identity(const std::filesystem::path& root);
 
 /// Walks `root` completely (stat only). Issues below the root go to `on_issue` and into `unseen`;
 /// a root that cannot be examined or listed gets its status and `problem` instead. Never throws for

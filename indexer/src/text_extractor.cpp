@@ -1,5 +1,6 @@
 #include "dossier/indexer/text_extractor.h"
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
@@ -8,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "dossier/analysis/utf8.h"
 #include "dossier/indexer/text_lines.h"
@@ -206,9 +208,94 @@ std::string decode_text(std::string_view bytes) {
   return analysis::repair_utf8(bytes);
 }
 
+namespace {
+
+// Characters no text holds more than a few of: controls other than white space and ESC (terminal
+// logs colour with it), DEL, C1 controls, U+FFFD (bytes no charset decoded), unassigned and
+// private-use code points, noncharacters.
+bool is_junk(UChar32 c) noexcept {
+  if (c < 0x20) return !analysis::is_white_space(c) && c != 0x1B;
+  if (c < 0x7F) return false;
+  if (c < 0xA0) return true;
+  if (c == 0xFFFD || U_IS_UNICODE_NONCHAR(c)) return true;
+  const auto type = static_cast<UCharCategory>(u_charType(c));
+  return type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE;
+}
+
+// True when the start of the decoded `text` is mostly not text: random bytes decoded as
+// windows-1252 are 13% junk, an executable half; real text, even with stray control bytes, under 1%.
+bool looks_binary(std::string_view text) {
+  const std::string_view sample = analysis::utf8_prefix(text, kBinarySampleBytes);
+  const auto* data = reinterpret_cast<const uint8_t*>(sample.data());
+  const auto length = static_cast<int32_t>(sample.size());
+  std::size_t characters = 0;
+  std::size_t junk = 0;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(data, i, length, c);
+    ++characters;
+    if (is_junk(c)) ++junk;
+  }
+  return junk >= kMinBinaryJunk && junk * kBinaryJunkShare > characters;
+}
+
+// The plausible charsets ICU's detector names for `bytes`, most confident first (see
+// `detect_charset`), then windows-1252, which maps all but five bytes.
+std::vector<std::string> candidate_charsets(std::string_view bytes) {
+  std::vector<std::string> charsets;
+  UErrorCode status = U_ZERO_ERROR;
+  const DetectorPtr detector(ucsdet_open(&status));
+  const std::string_view sample = bytes.substr(0, kDetectionSampleBytes);
+  ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
+  for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
+    const char* name = ucsdet_getName(matches[i], &status);
+    if (U_SUCCESS(status) && name != nullptr && is_plausible_legacy_charset(name))
+      charsets.emplace_back(name);
+  }
+  charsets.emplace_back("windows-1252");
+  return charsets;
+}
+
+// UTF-16 without a byte order mark that ICU's detector was unsure of (a short file) has a NUL in
+// nearly every other byte: the high byte of each Latin character.
+std::optional<std::string> as_unmarked_utf16(std::string_view bytes) {
+  const std::string_view sample = bytes.substr(0, kDetectionSampleBytes);
+  std::array<std::size_t, 2> nuls{};
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    if (sample[i] == '\0') ++nuls[i % 2];
+  }
+  const std::size_t pairs = sample.size() / 2;
+  for (std::size_t odd = 0; odd < 2; ++odd) {
+    if (pairs > 0 && nuls[odd] * 10 >= pairs * 8 && nuls[1 - odd] * 10 < pairs) {
+      if (auto text = convert_to_utf8(bytes, odd == 1 ? "UTF-16LE" : "UTF-16BE"))
+        return ensure_utf8(std::move(*text));
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string decode_text_file(std::string_view bytes) {
+  std::string text = decode_text(bytes);
+  if (!looks_binary(text)) return text;
+  // Before calling bytes binary, every other plausible reading is tried: the detector's best
+  // guess can be a charset that leaves holes (U+FFFD) in text written in another one.
+  if (auto wide = as_unmarked_utf16(bytes); wide && !looks_binary(*wide)) return std::move(*wide);
+  if (!analysis::is_valid_utf8(bytes)) {
+    for (const std::string& charset : candidate_charsets(bytes)) {
+      auto other = convert_to_utf8(bytes, charset.c_str());
+      if (other && !looks_binary(*other)) return ensure_utf8(std::move(*other));
+    }
+  }
+  throw ExtractionError("binary data, not text");
+}
+
 ExtractedDocument extract_plain_text(std::string_view bytes) {
   ExtractedDocument document;
-  document.text = decode_text(bytes);
+  document.text = decode_text_file(bytes);
   document.title = text_title(document.text);
   return document;
 }

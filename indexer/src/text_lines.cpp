@@ -1,13 +1,15 @@
 #include "dossier/indexer/text_lines.h"
 
+#include "dossier/analysis/utf8.h"
+
 namespace dossier::indexer {
 
 std::string_view trim(std::string_view text) noexcept {
-  constexpr std::string_view kSpace = " \t\r\n\f\v";
-  const std::size_t first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  const std::size_t last = text.find_last_not_of(kSpace);
-  return text.substr(first, last - first + 1);
+  while (const std::size_t space = analysis::white_space_length(text, 0))
+    text.remove_prefix(space);
+  while (const std::size_t space = analysis::white_space_length_before(text, text.size()))
+    text.remove_suffix(space);
+  return text;
 }
 
 TextLines::iterator::iterator(std::string_view rest, bool at_end) noexcept : rest_(rest), at_end_(at_end) {

@@ -7,6 +7,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "byline_prefix.h"
+#include "dossier/analysis/language.h"
+#include "dossier/analysis/utf8.h"
 #include "dossier/indexer/date_text.h"
 #include "dossier/indexer/text_lines.h"
 
@@ -36,33 +39,6 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) noexcept
 
 bool equals_nocase(std::string_view a, std::string_view b) noexcept {
   return a.size() == b.size() && starts_with_nocase(a, b);
-}
-
-// The text after a byline prefix ("Written by", "By", "Author:"...), or nullopt.
-std::optional<std::string_view> byline_body(std::string_view line) noexcept {
-  struct Prefix {
-    std::string_view text;
-    bool needs_colon;
-  };
-  constexpr std::array<Prefix, 6> kPrefixes{{{"written by", false},
-                                             {"posted by", false},
-                                             {"reported by", false},
-                                             {"by", false},
-                                             {"authors", true},
-                                             {"author", true}}};
-  for (const Prefix& prefix : kPrefixes) {
-    if (!starts_with_nocase(line, prefix.text)) continue;
-    std::string_view rest = line.substr(prefix.text.size());
-    if (prefix.needs_colon) {
-      rest = trim(rest);
-      if (!rest.starts_with(':')) return std::nullopt;
-    } else if (!rest.starts_with(' ') && !rest.starts_with('\t') && !rest.starts_with(':')) {
-      return std::nullopt;
-    }
-    if (rest.starts_with(':')) rest.remove_prefix(1);
-    return trim(rest);
-  }
-  return std::nullopt;
 }
 
 // Decodes the code point at `i` (advancing it); negative for ill-formed bytes.
@@ -114,9 +90,29 @@ bool is_name(const std::vector<std::string_view>& words) noexcept {
 }
 
 // Words that end the names of a byline: what follows is a date, a role or a place.
-bool ends_names(std::string_view word, std::string_view rest_from_word) noexcept {
-  constexpr std::array<std::string_view, 11> kStops{
-      "-", "\xE2\x80\x93", "\xE2\x80\x94", "|", "\xE2\x80\xA2", "\xC2\xB7", "on", "at", "for", "from", "in"};
+bool ends_names(std::string_view word, std::string_view rest_from_word) {
+  constexpr std::array<std::string_view, 22> kStops{"-",
+                                                    "\xE2\x80\x93",
+                                                    "\xE2\x80\x94",
+                                                    "|",
+                                                    "\xE2\x80\xA2",
+                                                    "\xC2\xB7",
+                                                    "on",
+                                                    "at",
+                                                    "for",
+                                                    "from",
+                                                    "in",
+                                                    "f\xC3\xBCr",
+                                                    "pour",
+                                                    "chez",
+                                                    "p\xC3\xA5",
+                                                    "fra",
+                                                    "f\xC3\xB6r",
+                                                    "voor",
+                                                    "bij",
+                                                    "para",
+                                                    "presso",
+                                                    "\xD0\xB4\xD0\xBB\xD1\x8F"};
   for (std::string_view stop : kStops) {
     if (equals_nocase(word, stop)) return true;  // "By Jane Doe On March 3" has no "On" in the name
   }
@@ -124,10 +120,26 @@ bool ends_names(std::string_view word, std::string_view rest_from_word) noexcept
   // A date is under 30 bytes, so a short window tells whether one starts here without rescanning a
   // long line for every word.
   const auto date = find_date(rest_from_word.substr(0, kDateWindowBytes));
-  return date && date->begin == 0;
+  if (date && date->begin == 0) return true;
+  // A lower-case word before a date: "le 6 février 2024", "am 6. Februar 2024", "den 6. mars".
+  if (is_capitalised_word(word) || word.size() >= rest_from_word.size()) return false;
+  const auto next = find_date(trim(rest_from_word.substr(word.size())).substr(0, kDateWindowBytes));
+  return next && next->begin == 0;
 }
 
 enum class NameEnd { Text, Separator };
+
+// "and" between two names, in the languages bylines are read in ("Jane Doe and John Smith",
+// "Kari Nordmann og Ola Nordmann", "Ana García y Luis Pérez").
+bool is_list_word(std::string_view word) noexcept {
+  constexpr std::array<std::string_view, 17> kAnd{"and", "&",  "und",  "et",        "og",      "en",
+                                                  "och", "y",  "e",    "i",         "ve",      "dan",
+                                                  "ja",  "ir", "agus", "\xC3\xA9s", "\xD0\xB8"};
+  for (std::string_view and_word : kAnd) {
+    if (word == and_word) return true;
+  }
+  return false;
+}
 
 // Reads one candidate name from the front of `rest` (advancing it): its words, and whether a list
 // separator ("," ";" "and" "&") followed it, so that another name may come.
@@ -138,7 +150,7 @@ std::pair<std::vector<std::string_view>, NameEnd> read_name(std::string_view& re
     if (rest.empty()) break;
     const std::size_t space = rest.find_first_of(" \t");
     std::string_view word = rest.substr(0, space);
-    if (word == "and" || word == "&") {
+    if (is_list_word(word)) {
       rest.remove_prefix(word.size());
       return {words, NameEnd::Separator};
     }
@@ -207,8 +219,10 @@ bool is_dateline_filler(std::string_view rest) noexcept {
 
 }  // namespace
 
-std::optional<std::string> find_byline(std::string_view line) {
-  std::optional<std::string_view> rest = byline_body(trim(line));
+std::optional<std::string> find_byline(std::string_view raw_line, std::string_view language) {
+  // "Author\u202F: Jane Doe", "By Jane\u00A0Doe": any white space is a space here.
+  const std::string line = analysis::collapse_white_space(raw_line);
+  std::optional<std::string_view> rest = byline_body(line, language);
   if (!rest) return std::nullopt;
   std::string names;
   for (std::size_t count = 0; count < kMaxNames; ++count) {
@@ -223,7 +237,8 @@ std::optional<std::string> find_byline(std::string_view line) {
 }
 
 bool is_byline_or_date_line(std::string_view line) {
-  const std::string_view text = trim(line);
+  const std::string collapsed = analysis::collapse_white_space(line);
+  const std::string_view text = collapsed;
   if (find_byline(text)) return true;
   std::string rest;
   std::size_t pos = 0;
@@ -237,14 +252,22 @@ bool is_byline_or_date_line(std::string_view line) {
   return dated && is_dateline_filler(rest);
 }
 
-TextMetadata find_text_metadata(std::string_view text) {
+TextMetadata find_text_metadata(std::string_view text, std::string_view language) {
   TextMetadata metadata;
   std::size_t lines = 0;
+  // The language is detected only for a line a word such as "Von" or "Par" opens: rarely.
+  std::optional<std::string> detected;
+  const auto language_of_text = [&]() -> std::string_view {
+    if (!detected) detected = analysis::detect_language(text).value_or("");
+    return *detected;
+  };
   for (std::string_view raw_line : TextLines(text)) {
-    const std::string_view line = trim(raw_line);
+    const std::string line = analysis::collapse_white_space(raw_line);
     if (line.empty()) continue;
     if (++lines > kMetadataLines) break;
-    const std::optional<std::string> byline = find_byline(line);
+    std::optional<std::string> byline = find_byline(line, language);
+    if (!byline && language.empty() && opens_with_language_word(line))
+      byline = find_byline(line, language_of_text());
     if (byline && metadata.author.empty()) metadata.author = *byline;
     if (!metadata.date && (byline || line.size() <= kDateLineBytes)) {
       if (const auto match = find_date(line)) metadata.date = match->date;

@@ -49,6 +49,11 @@ WEAK_HEADER = ["alias", "reason"]
 AMBIG_HEADER = ["alias", "ids", "resolution"]
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
+# Hand-written actor rows: the project's own list, and the curated lists of intergovernmental
+# bodies, national agencies and legislatures (sources in corpus/gazetteers/README.md).
+CURATED_ACTOR_FILES = ("curated-actors.tsv", "curated-intergovernmental.tsv", "curated-national-agencies.tsv",
+                       "curated-legislatures.tsv")
+
 # Source labels, as written in the `source` column.
 SRC_AGENCIES = "misp-galaxy:intelligence-agencies"
 SRC_PRODUCER = "misp-galaxy:producer"
@@ -368,7 +373,7 @@ def build_actors(data, countries, words):
     # Source ids must be unique across the three sources (after the hand merges).
     n_src = len(merged)
 
-    curated = read_tsv(os.path.join(OUT, "curated-actors.tsv"), ACTOR_HEADER)
+    curated = [row for name in CURATED_ACTOR_FILES for row in read_tsv(os.path.join(OUT, name), ACTOR_HEADER)]
     seen_cur = set()
     n_merged = 0
     for c in curated:
@@ -418,7 +423,60 @@ def build_actors(data, countries, words):
         if not ID_RE.fullmatch(row.id):
             die(f"bad id {row.id!r} for {row.name!r}")
         row.aliases = uniq([x for a in row.aliases for x in explode_alias(a)], exclude=[row.name])
+    curated_names = {c["id"] for c in curated}
+    choose_display_names(merged.values(), curated_names, data)
     return merged, n_src, n_merged
+
+
+def source_texts(data):
+    """The raw text of the threat-group sources (MISP galaxies, ATT&CK groups and campaigns), where
+    names are counted, and ATT&CK id -> name for the active groups."""
+    texts = []
+    for name in ("threat-actor.json", "tidal-groups.json", "microsoft-activity-group.json", "360net.json"):
+        path = os.path.join(data, "misp-galaxy", name)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as handle:
+                texts.append(handle.read())
+    attack = {}
+    for name in ("intrusion-sets.jsonl", "campaigns.jsonl"):
+        with open(os.path.join(data, "mitre-attack", name), encoding="utf-8") as handle:
+            for line in handle:
+                texts.append(line)
+                s = json.loads(line)
+                if name == "intrusion-sets.jsonl" and not s.get("revoked") and not s.get("deprecated"):
+                    attack[s["attack_id"]] = s["name"]
+    return "\n".join(texts), attack
+
+
+def choose_display_names(rows, curated_ids, data):
+    """A threat group is shown by the name analysts use: ATT&CK's name when the row is one ATT&CK
+    group, else its most used name in the sources (see `source_texts`), the current one on a tie.
+    Only a name no other row claims is chosen; a row named by hand keeps its name. The other
+    names stay aliases; ids do not change."""
+    rows = list(rows)
+    corpus, attack = source_texts(data)
+    claims = defaultdict(int)
+    for row in rows:
+        for n in {key(x) for x in [row.name] + row.aliases}:
+            claims[n] += 1
+    for row in rows:
+        if row.kind != "threat-group" or row.id in curated_ids:
+            continue
+        ids = [a for a in row.aliases if re.fullmatch(r"G\d{4}", a)]
+        names_of_ids = [attack[i] for i in ids if i in attack]
+        best = names_of_ids[0] if len(names_of_ids) == 1 else None
+        if len(names_of_ids) > 1 and key(row.name) in {key(n) for n in names_of_ids}:
+            best = row.name  # a row holding several ATT&CK groups keeps the one it is named after
+        if best is None:
+            def score(n):  # whole-word, case-sensitive uses in the sources
+                return len(re.findall(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", corpus))
+            names = [row.name] + [a for a in row.aliases if not re.fullmatch(r"G\d{4}", a) and claims[key(a)] == 1]
+            scores = [score(n) for n in names]
+            top = max(range(len(names)), key=lambda i: (scores[i], i == 0))
+            best = names[top]
+        if best and key(best) != key(row.name) and claims[key(best)] == 1:
+            row.aliases = uniq([row.name] + row.aliases, exclude=[best])
+            row.name = best
 
 
 # Generic references to a state's institutions ("the Iranian government", "Chinese military",
@@ -432,7 +490,16 @@ STATE_ACTORS = (
     ("intelligence", "intelligence-agency", "{d} intelligence services",
      ["{d} intelligence", "{d} intelligence service", "{d} intelligence services", "{d} intelligence agency",
       "{d} intelligence agencies", "{d} security services", "{d} spies", "{n} intelligence services"]),
+    ("parliament", "government", "{d} parliament",
+     ["{d} parliament", "{n} parliament", "parliament of {n}", "{d} legislature", "{n} legislature"]),
+    ("embassy", "government", "{d} embassies",
+     ["{d} embassy", "{d} embassies", "{n} embassy", "{n} embassies", "embassy of {n}", "{d} consulate",
+      "{n} consulate", "{d} diplomatic mission", "{d} diplomats"]),
 )
+
+# The generated phrase that, when a real row holds it, makes the generic actor that row: the
+# Norwegian Intelligence Service is what "Norwegian intelligence services" refer to.
+SINGULAR_OF = {"intelligence": "{d} intelligence service", "parliament": "{d} parliament"}
 
 
 def short_forms(entry):
@@ -442,8 +509,12 @@ def short_forms(entry):
 
 def add_state_actors(actors, countries):
     """Adds the generic state actors. A generated alias that another row already uses stays with
-    that row: "Norwegian Intelligence Service" is a specific agency before it is a description."""
-    taken = {key(n) for row in actors.values() for n in [row.name] + row.aliases}
+    that row: "Norwegian Intelligence Service" is a specific agency before it is a description.
+    When a real row holds the generic actor's singular phrase ("Norwegian Intelligence Service",
+    "Belgian Parliament"), the generic actor is that row: its other phrases become the row's
+    aliases, so one referent is one facet value."""
+    owner = {key(n): row for row in actors.values() for n in [row.name] + row.aliases}
+    taken = set(owner)
     added = 0
     for cc, entry in sorted(countries.items()):
         if not entry["independent"] or not entry["demonyms"]:
@@ -460,6 +531,13 @@ def add_state_actors(actors, countries):
                         aliases.append(pattern.format(d=d, n=n))
             name = display.format(name=entry["name"], d=entry["demonyms"][0])
             aliases = [a for a in uniq(aliases, exclude=[name]) if key(a) not in taken]
+            real = None
+            if suffix in SINGULAR_OF:
+                singular = [key(SINGULAR_OF[suffix].format(d=d)) for d in entry["demonyms"]]
+                real = next((owner[k] for k in singular if k in owner and owner[k].country == cc), None)
+            if real is not None:
+                real.aliases = uniq(real.aliases + [name] + aliases, exclude=[real.name])
+                continue
             actors[rid] = Row(rid, name, kind, cc, aliases, ["generated"], [name])
             added += 1
     return added

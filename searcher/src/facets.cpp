@@ -43,14 +43,17 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
   }
 }
 
-Facets FacetCounter::result(const EntityDirectory& directory, std::size_t limit) const {
+Facets FacetCounter::result(const EntityDirectory& directory, std::size_t limit,
+                            const std::vector<analysis::ActorKind>& actor_kinds) const {
   Facets facets;
   for (const auto& [code, count] : member_counts(countries_)) {
     facets.countries.push_back({code, directory.country_name(code), count, analysis::ActorKind::Unknown, {}});
   }
   for (const auto& [id, count] : member_counts(actors_)) {
     const analysis::Actor actor = directory.actor(id);
-    facets.actors.push_back({id, actor.name, count, actor.kind, actor.country});
+    const bool wanted = actor_kinds.empty() ||
+                        std::find(actor_kinds.begin(), actor_kinds.end(), actor.kind) != actor_kinds.end();
+    if (wanted) facets.actors.push_back({id, actor.name, count, actor.kind, actor.country});
   }
   for (auto it = years_.values_begin(); it != years_.values_end(); ++it) {
     facets.years.push_back({*it, *it, it.get_termfreq(), analysis::ActorKind::Unknown, {}});

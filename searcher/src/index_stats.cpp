@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "dossier/analysis/failure_record.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/searcher/entity_directory.h"
 #include "dossier/searcher/search_errors.h"
@@ -51,13 +52,30 @@ std::optional<LastRun> last_run_of(const Xapian::Database& database) {
   LastRun run;
   run.finished = json.value("finished", std::string());
   run.seconds = json.value("seconds", 0.0);
-  const std::pair<const char*, std::size_t*> counts[] = {
-      {"added", &run.added},     {"updated", &run.updated},        {"renamed", &run.renamed},
-      {"deleted", &run.deleted}, {"unchanged", &run.unchanged},    {"skipped", &run.skipped},
-      {"failed", &run.failed},   {"root_errors", &run.root_errors}};
+  const std::pair<const char*, std::size_t*> counts[] = {{"added", &run.added},
+                                                         {"updated", &run.updated},
+                                                         {"renamed", &run.renamed},
+                                                         {"deleted", &run.deleted},
+                                                         {"unchanged", &run.unchanged},
+                                                         {"skipped", &run.skipped},
+                                                         {"failed", &run.failed},
+                                                         {"failed_before", &run.failed_before},
+                                                         {"root_errors", &run.root_errors}};
   for (const auto& [name, field] : counts)
     *field = json.value(name, std::size_t{0});
   return run;
+}
+
+// The files the indexer remembers as failing (a value it cannot decode is left out), in key order.
+std::vector<FailedFile> failed_files_of(const Xapian::Database& database) {
+  std::vector<FailedFile> files;
+  const std::string prefix(schema::kFailedKeyPrefix);
+  for (auto key = database.metadata_keys_begin(prefix); key != database.metadata_keys_end(prefix); ++key) {
+    if (auto failure = analysis::decode_failure(database.get_metadata(*key))) {
+      files.push_back({std::move(failure->path), std::move(failure->reason), std::move(failure->since)});
+    }
+  }
+  return files;
 }
 
 IndexStats read_once(std::vector<Xapian::Database>& shards, const std::vector<fs::path>& paths,
@@ -71,12 +89,16 @@ IndexStats read_once(std::vector<Xapian::Database>& shards, const std::vector<fs
     stats.size_bytes += folder_bytes(paths[i]);
     for (RootStats& root : roots_of(shard))
       stats.roots.push_back(std::move(root));
+    for (FailedFile& file : failed_files_of(shard))
+      stats.failed_files.push_back(std::move(file));
     // Several shards: the run that finished last (UTC ISO 8601 text sorts by time).
     std::optional<LastRun> run = last_run_of(shard);
     if (run && (!stats.last_run || run->finished > stats.last_run->finished)) stats.last_run = std::move(run);
   }
   std::sort(stats.roots.begin(), stats.roots.end(),
             [](const RootStats& a, const RootStats& b) { return a.path < b.path; });
+  std::sort(stats.failed_files.begin(), stats.failed_files.end(),
+            [](const FailedFile& a, const FailedFile& b) { return a.path < b.path; });
   stats.database = describe_indexes(paths);
   stats.documents = all.get_doccount();
   // Facets over every document: the same exact counting as a search that matches everything.

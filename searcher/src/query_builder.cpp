@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include "alias_expansion.h"
 #include "dossier/analysis/document_date.h"
 #include "dossier/analysis/entity_metadata.h"
+#include "dossier/analysis/path_words.h"
 #include "dossier/analysis/schema.h"
 #include "dossier/analysis/stopwords.h"
 #include "dossier/searcher/search_errors.h"
+#include "proximity_boost.h"
 
 namespace dossier::searcher {
 namespace {
@@ -16,12 +19,10 @@ using analysis::Token;
 using analysis::TokenKind;
 using analysis::TokenRole;
 
-// How many indexed words a wildcard may expand to (the most frequent ones win).
-constexpr Xapian::termcount kWildcardLimit = 100;
-
 // Where the words of the query are looked for.
 enum class Field { Body, Title, Author, Path, Type, Language, Date, Country, Actor };
 
+// Field names arrive in lower case (the parser folds `Country:` to `country:`).
 Field field_named(const std::string& name) {
   static const std::pair<std::string_view, Field> kFields[] = {
       {"title", Field::Title},     {"author", Field::Author}, {"path", Field::Path},
@@ -60,7 +61,7 @@ std::optional<std::pair<int, int>> parse_date_range(std::string_view text) {
 
 class Builder {
  public:
-  explicit Builder(const QueryContext& context) : context_(context) {}
+  explicit Builder(const QueryContext& context) : context_(context), aliases_(context) {}
 
   // `collect` is false under a NOT: excluded terms are not highlighted.
   Xapian::Query build(const QueryNode& node, bool collect) {
@@ -96,6 +97,7 @@ class Builder {
 
   MatchTerms take_match_terms() { return std::move(match_terms_); }
   std::vector<std::string> take_alias_actors() { return std::move(alias_actors_); }
+  std::vector<std::string> take_wildcards() { return std::move(wildcards_); }
 
  private:
   // Exclusion from everything; `combine` turns `a AND (all AND_NOT b)` into `a AND_NOT b`.
@@ -137,8 +139,7 @@ class Builder {
       case Field::Path:
         return unweighted(path_words(text));
       case Field::Type:
-        return unweighted(
-            Xapian::Query(schema::prefixed(schema::kFormatPrefix, context_.analyzer.fold(text))));
+        return unweighted(Xapian::Query(schema::prefixed(schema::kFormatPrefix, format_named(node))));
       case Field::Language:
         return unweighted(Xapian::Query(
             schema::prefixed(schema::kLanguagePrefix, context_.resolver.resolve_language(text))));
@@ -158,12 +159,42 @@ class Builder {
         context_.default_operator == DefaultOperator::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
     Xapian::Query query = op == Xapian::Query::OP_OR ? combine(without_stopwords(node), op, collect)
                                                      : combine(node, op, collect);
+    const double weight = op == Xapian::Query::OP_OR ? kRankedProximityWeight : kProximityWeight;
+    if (const Xapian::Query boost = proximity_boost(placed_words(node), weight);
+        !boost.empty() && !query.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
+    }
     std::string name;
     for (const QueryNode& child : node.children) {
       if (child.kind != QueryNode::Kind::Word || field_ != Field::Body) return query;
       name += (name.empty() ? "" : " ") + child.text;
     }
     return with_aliases(name, collect, std::move(query));
+  }
+
+  // The words of a sequence of the text that a proximity boost can pair: one exact term each (a
+  // letter word, number or identifier), function words left out but counted in the places; any
+  // other operand (a phrase, a group, a field, a negation) separates the words before and after it
+  // by more than `kNearWindow` places, so they never pair.
+  std::vector<PlacedTerm> placed_words(const QueryNode& node) const {
+    std::vector<PlacedTerm> placed;
+    if (field_ != Field::Body) return placed;
+    std::size_t place = 0;
+    for (const QueryNode& child : node.children) {
+      ++place;
+      if (child.kind != QueryNode::Kind::Word || child.text == "*") {
+        place += kNearWindow;
+        continue;
+      }
+      const std::vector<Token> tokens = primary_tokens(child.text);
+      if (tokens.size() != 1) {
+        place += kNearWindow;
+        continue;
+      }
+      if (analysis::is_query_stopword(tokens.front().term)) continue;
+      placed.push_back({tokens.front().term, place});
+    }
+    return placed;
   }
 
   // A ranked (--any) sequence of words without its function words ("the", "of"), which match
@@ -178,39 +209,23 @@ class Builder {
     return kept.children.empty() ? node : kept;
   }
 
-  // `query`, or any document tagged with an actor `text` names; in those, the actor's other names
-  // add their weight (the filter term itself has none).
+  // `query`, or any document tagged with an actor `text` names (see `AliasExpansion`); under a NOT
+  // the actors are not reported as matched.
   Xapian::Query with_aliases(const std::string& text, bool collect, Xapian::Query query) {
-    if (!context_.expand_aliases) return query;
-    const std::vector<std::string> ids = context_.resolver.find_actors(text);
-    if (ids.empty()) return query;
-    std::vector<Xapian::Query> any{std::move(query)};
-    for (const std::string& id : ids) {
-      const Xapian::Query tagged(schema::prefixed(schema::kActorPrefix, id));
-      const Xapian::Query names = other_names(id, analysis::alias_key(text));
-      any.push_back(names.empty() ? tagged : Xapian::Query(Xapian::Query::OP_AND_MAYBE, tagged, names));
-      const bool known = std::find(alias_actors_.begin(), alias_actors_.end(), id) != alias_actors_.end();
-      if (collect && !known) alias_actors_.push_back(id);
-    }
-    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+    std::vector<std::string> excluded;
+    return aliases_.expand(text, std::move(query), collect ? alias_actors_ : excluded);
   }
 
-  // The actor's names other than `typed`, each as its exact word or phrase, ORed.
-  Xapian::Query other_names(const std::string& id, const std::string& typed) const {
-    std::vector<Xapian::Query> names;
-    for (const std::string& alias : context_.resolver.actor_aliases(id)) {
-      if (alias == typed) continue;
-      const std::vector<Token> tokens = primary_tokens(alias);
-      std::vector<Xapian::Query> terms;
-      for (const Token& token : tokens)
-        terms.emplace_back(token.term);
-      if (terms.size() == 1) names.push_back(terms.front());
-      if (terms.size() > 1) {
-        names.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                           tokens.back().position - tokens.front().position + 1);
-      }
+  // The folded format `type:` names; throws for a format Dossier does not index.
+  std::string format_named(const QueryNode& node) const {
+    const std::string format = context_.analyzer.fold(node.text);
+    for (std::string_view known : schema::kFormatNames) {
+      if (format == known) return format;
     }
-    return names.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end());
+    std::string message = "unknown type '" + node.text + "' (the types are";
+    for (std::string_view known : schema::kFormatNames)
+      message += std::string(known == schema::kFormatNames[0] ? " " : ", ") + std::string(known);
+    throw QuerySyntaxError(message + ")", node.column);
   }
 
   // The prefix of the current field's positional terms; throws for fields without positions.
@@ -247,9 +262,12 @@ class Builder {
       return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::prefixed(prefix, stem), kWildcardLimit,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     };
-    if (field_ == Field::Path) return unweighted(expand(schema::kPathPrefix));
     const std::string_view prefix =
-        positional_prefix(node, "a wildcard works only in the text, title:, author: and path:");
+        field_ == Field::Path
+            ? schema::kPathPrefix
+            : positional_prefix(node, "a wildcard works only in the text, title:, author: and path:");
+    if (collect) wildcards_.push_back(schema::prefixed(prefix, stem));
+    if (field_ == Field::Path) return unweighted(expand(prefix));
     if (collect && field_ == Field::Body) match_terms_.prefixes.insert(stem);
     return expand(prefix);
   }
@@ -257,8 +275,9 @@ class Builder {
   // The exact terms of one NEAR/ADJ operand (a word, or the words of a phrase or split word),
   // appended to `terms`; a phrase's own query is appended to `phrases` (Xapian's NEAR and PHRASE
   // take only terms, so a phrase operand is its words inside the window and the phrase itself).
-  void positional(const QueryNode& node, std::string_view prefix, bool collect,
-                  std::vector<Xapian::Query>& terms, std::vector<Xapian::Query>& phrases) {
+  // Returns the word positions the operand takes (a domain takes one per label).
+  std::uint32_t positional(const QueryNode& node, std::string_view prefix, bool collect,
+                           std::vector<Xapian::Query>& terms, std::vector<Xapian::Query>& phrases) {
     const std::vector<Token> tokens = primary_tokens(node.text);
     if (tokens.empty()) throw QuerySyntaxError("nothing to search for in '" + node.text + "'", node.column);
     std::vector<Xapian::Query> own;
@@ -276,6 +295,7 @@ class Builder {
                            tokens.back().position - tokens.front().position + 1);
     }
     terms.insert(terms.end(), own.begin(), own.end());
+    return tokens.back().position + tokens.back().width - tokens.front().position;
   }
 
   // `a NEAR/n b`: OP_NEAR; `a ADJ/n b`: OP_PHRASE; the window is n plus the words of the operands,
@@ -287,10 +307,10 @@ class Builder {
                                         : "NEAR/n works only in the text, title: and author:");
     std::vector<Xapian::Query> terms;
     std::vector<Xapian::Query> phrases;
+    std::size_t words = 0;
     for (const QueryNode& child : node.children)
-      positional(child, prefix, collect, terms, phrases);
-    const auto window =
-        static_cast<Xapian::termcount>(node.distance * (node.children.size() - 1) + terms.size());
+      words += positional(child, prefix, collect, terms, phrases);
+    const auto window = static_cast<Xapian::termcount>(node.distance * (node.children.size() - 1) + words);
     Xapian::Query query(ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, terms.begin(),
                         terms.end(), window);
     if (phrases.empty()) return query;
@@ -308,12 +328,22 @@ class Builder {
     return date_range_query(range->first, range->second);
   }
 
+  // Each word of a `path:` value: its own term, or else the words the index holds for it (the
+  // words of "threat-assessment.txt", "Threat" and "Report" of "ThreatReport").
   Xapian::Query path_words(const std::string& text) const {
     std::vector<Xapian::Query> terms;
-    context_.analyzer.for_each_token(text, "none", [&terms](const Token& token) {
-      if (token.role == TokenRole::Primary)
-        terms.emplace_back(schema::prefixed(schema::kPathPrefix, token.term));
-    });
+    for (const analysis::PathQueryWord& word : analysis::path_query_words(context_.analyzer, text)) {
+      const Xapian::Query whole(schema::prefixed(schema::kPathPrefix, word.term));
+      if (word.words.empty()) {
+        terms.push_back(whole);
+        continue;
+      }
+      std::vector<Xapian::Query> parts;
+      for (const std::string& part : word.words)
+        parts.emplace_back(schema::prefixed(schema::kPathPrefix, part));
+      terms.emplace_back(Xapian::Query::OP_OR, whole,
+                         Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    }
     return terms.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
   }
 
@@ -365,9 +395,11 @@ class Builder {
   }
 
   const QueryContext& context_;
+  const AliasExpansion aliases_;
   Field field_ = Field::Body;
   MatchTerms match_terms_;
   std::vector<std::string> alias_actors_;
+  std::vector<std::string> wildcards_;
 };
 
 }  // namespace
@@ -385,14 +417,16 @@ Xapian::Query date_range_query(int first_day, int last_day) {
 
 namespace {
 
-// Matches keep what they are; those whose title has a query word's stem gain that word's title
-// weight, scaled: titles say what a report is about. Title words are body words too, so this adds
-// weight without adding matches.
+// Matches keep what they are; those whose title has a query word's stem, or an exact query word
+// (an identifier such as APT28, a number), gain that word's title weight, scaled: titles say what
+// a report is about. Title words are body words too, so this adds weight without adding matches.
 Xapian::Query with_title_weight(Xapian::Query query, const MatchTerms& terms, double weight) {
-  if (weight <= 0.0 || terms.stems.empty()) return query;
+  if (weight <= 0.0 || (terms.stems.empty() && terms.terms.empty())) return query;
   std::vector<Xapian::Query> in_title;
   for (const std::string& stem : terms.stems)
     in_title.emplace_back(schema::prefixed(schema::kTitleStemPrefix, stem));
+  for (const std::string& term : terms.terms)
+    in_title.emplace_back(schema::prefixed(schema::kTitlePrefix, term));
   const Xapian::Query title(Xapian::Query::OP_OR, in_title.begin(), in_title.end());
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, weight));
@@ -406,7 +440,7 @@ BuiltQuery build_query(const QueryNode& tree, const QueryContext& context) {
   if (query.empty()) throw QuerySyntaxError("nothing to search for in the query", tree.column);
   MatchTerms match_terms = builder.take_match_terms();
   query = with_title_weight(std::move(query), match_terms, context.title_weight);
-  return {std::move(query), std::move(match_terms), builder.take_alias_actors()};
+  return {std::move(query), std::move(match_terms), builder.take_alias_actors(), builder.take_wildcards()};
 }
 
 }  // namespace dossier::searcher

@@ -1,9 +1,11 @@
 #include "dossier/searcher/query_parser.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "dossier/analysis/utf8.h"
 #include "dossier/searcher/search_errors.h"
+#include "edit_distance.h"
 
 namespace dossier::searcher {
 namespace {
@@ -22,11 +24,59 @@ struct Lexeme {
   std::size_t distance = 0;  // Near and Adjacent: the n of NEAR/n, clamped
 };
 
+// `name` in ASCII lower case: field names are case-insensitive ("Country:NO").
+std::string lower_ascii(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
 bool is_field(std::string_view name) noexcept {
   for (std::string_view field : kQueryFields) {
     if (name == field) return true;
   }
   return false;
+}
+
+bool is_ascii_letter(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Whether `word`, whose first colon is at `colon`, reads as `name:value` with a field name that
+// is not one (`autor:Britt`, `foo:bar`, `autor:` glued to a phrase or group): a name of two or
+// more ASCII letters and a value without the marks of text that merely holds a colon: a time
+// (10:30) or IPv6 address (2001:db8::1) has digits in its name, a drive (C:\path) one letter, a
+// URL (http://x), an identifier (urn:isbn:1, Trojan:Win32/Emotet) or an e-mail address more
+// colons, slashes, backslashes or an @, and a label ("Summary:", "permutation:,") no letter or
+// digit glued after it.
+bool looks_like_field(std::string_view word, std::size_t colon, bool glued_to_group) noexcept {
+  const std::string_view name = word.substr(0, colon);
+  const std::string_view value = word.substr(colon + 1);
+  if (name.size() < 2 || !std::all_of(name.begin(), name.end(), is_ascii_letter)) return false;
+  if (value.empty()) return glued_to_group;
+  // A value starts with a letter or digit ("permutation:," is a word and a comma).
+  const auto first = static_cast<unsigned char>(value.front());
+  if (first < 0x80 && !std::isalnum(first)) return false;
+  return value.find_first_of(":/\\@") == std::string_view::npos;
+}
+
+// "unknown field 'autor:' (did you mean author:?) ...": names the fields and how to search text.
+std::string unknown_field_message(std::string_view word, std::size_t colon) {
+  const std::string name = lower_ascii(word.substr(0, colon));
+  std::string message = "unknown field '" + std::string(word.substr(0, colon)) + ":'";
+  std::string_view nearest;
+  std::size_t best = name.size() >= 5 ? 3 : 2;  // at most two edits away, one for short names
+  for (std::string_view field : kQueryFields) {
+    const std::size_t distance = levenshtein(std::string_view(name), field);
+    if (distance < best) best = distance, nearest = field;
+  }
+  if (!nearest.empty()) message += " (did you mean '" + std::string(nearest) + ":'?)";
+  message += "; the fields are";
+  for (std::string_view field : kQueryFields)
+    message += std::string(field == kQueryFields[0] ? " " : ", ") + std::string(field) + ":";
+  return message + "; to search for the text, quote it: \"" + std::string(word) + "\"";
 }
 
 // Length of a quote character at `i` (", “ or ”), or 0.
@@ -50,27 +100,35 @@ class Lexer {
   }
 
   Lexeme next() {
-    while (pos_ < query_.size() && analysis::is_ascii_space(query_[pos_]))
-      ++pos_;
+    // Any white space separates words (U+00A0 and U+202F from a pasted French text, U+3000...).
+    while (const std::size_t space = analysis::white_space_length(query_, pos_))
+      pos_ += space;
     const std::size_t start = pos_;
     if (pos_ == query_.size()) return {Lexeme::Type::End, {}, start};
     const char c = query_[pos_];
     if (c == '(') return ++pos_, Lexeme{Lexeme::Type::LParen, "(", start};
     if (c == ')') return ++pos_, Lexeme{Lexeme::Type::RParen, ")", start};
     if (const std::size_t quote = quote_length(query_, pos_)) return phrase(start, quote);
-    if (c == '-' && pos_ + 1 < query_.size() && !analysis::is_ascii_space(query_[pos_ + 1]) &&
+    if (c == '-' && pos_ + 1 < query_.size() && analysis::white_space_length(query_, pos_ + 1) == 0 &&
         query_[pos_ + 1] != ')') {
       return ++pos_, Lexeme{Lexeme::Type::Minus, "-", start};
     }
-    while (pos_ < query_.size() && !analysis::is_ascii_space(query_[pos_]) && query_[pos_] != '(' &&
+    while (pos_ < query_.size() && analysis::white_space_length(query_, pos_) == 0 && query_[pos_] != '(' &&
            query_[pos_] != ')' && quote_length(query_, pos_) == 0) {
       ++pos_;
     }
     std::string word(query_.substr(start, pos_ - start));
-    if (const std::size_t colon = word.find(':');
-        colon != std::string::npos && is_field(word.substr(0, colon))) {
-      pos_ = start + colon + 1;  // what follows the colon is lexed on its own: a word, phrase or group
-      return {Lexeme::Type::Field, word.substr(0, colon), start};
+    if (const std::size_t colon = word.find(':'); colon != std::string::npos) {
+      std::string name = lower_ascii(word.substr(0, colon));
+      if (is_field(name)) {
+        pos_ = start + colon + 1;  // what follows the colon is lexed on its own: a word, phrase or group
+        return {Lexeme::Type::Field, std::move(name), start};
+      }
+      const bool glued_to_group =
+          pos_ < query_.size() && (query_[pos_] == '(' || quote_length(query_, pos_) > 0);
+      if (looks_like_field(word, colon, glued_to_group)) {
+        throw QuerySyntaxError(unknown_field_message(word, colon), column(start));
+      }
     }
     if (word == "AND") return {Lexeme::Type::And, std::move(word), start};
     if (word == "OR") return {Lexeme::Type::Or, std::move(word), start};

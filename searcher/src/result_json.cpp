@@ -123,8 +123,12 @@ nlohmann::ordered_json search_result_json(const SearchResult& result) {
                {"hits", std::move(hits)},
                {"facets", facets_json(result.facets)}};
   if (explained(result)) {
+    Json like = Json::array();
+    for (const std::string& term : result.like_terms)
+      like.push_back(analysis::repair_utf8(term));
     json["explain"] = {{"parsed", or_null(analysis::repair_utf8(result.parsed_query))},
-                       {"xapian", analysis::repair_utf8(result.xapian_query)}};
+                       {"xapian", analysis::repair_utf8(result.xapian_query)},
+                       {"like_terms", std::move(like)}};
   }
   if (result.timeline) json["timeline"] = timeline_json(*result.timeline);
   return json;
@@ -134,19 +138,34 @@ std::string format_json(const SearchResult& result) {
   return dump(search_result_json(result));
 }
 
+std::string format_json_line(const SearchHit& hit, bool explain) {
+  return dump(hit_json(hit, explain)) + "\n";
+}
+
 std::string format_json_lines(const SearchResult& result) {
   std::string out;
   for (const SearchHit& hit : result.hits)
-    out += dump(hit_json(hit, explained(result))) + "\n";
+    out += format_json_line(hit, explained(result));
   return out;
+}
+
+std::string format_path(const SearchHit& hit, PathStyle style) {
+  switch (style) {
+    case PathStyle::Null:
+      return hit.path + '\0';
+    case PathStyle::Lines:
+      if (hit.path.find('\n') == std::string::npos) return hit.path + '\n';
+      break;
+    case PathStyle::Printable:
+      break;
+  }
+  return analysis::printable(hit.path) + '\n';
 }
 
 std::string format_paths(const SearchResult& result, bool raw) {
   std::string out;
-  for (const SearchHit& hit : result.hits) {
-    const bool plain = raw && hit.path.find('\n') == std::string::npos;
-    out += (plain ? hit.path : analysis::printable(hit.path)) + "\n";
-  }
+  for (const SearchHit& hit : result.hits)
+    out += format_path(hit, raw ? PathStyle::Lines : PathStyle::Printable);
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <string>
 #include <system_error>
 
@@ -57,14 +58,24 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& databases)
       directory_(shards_) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
+  // Hits handed to the caller cannot be taken back: once some are, a retry would repeat them.
+  std::size_t handed = 0;
+  SearchRequest counted = request;
+  if (request.on_hit) {
+    counted.on_hit = [&handed, &request](SearchHit&& hit) {
+      ++handed;
+      request.on_hit(std::move(hit));
+    };
+  }
   for (int attempt = 1;; ++attempt) {
     try {
       // Each search sees the latest commit; a commit during the search is retried below.
       database_.reopen();
       for (Xapian::Database& shard : shards_)
         shard.reopen();
-      return run(request);
+      return run(counted);
     } catch (const Xapian::DatabaseModifiedError&) {
+      if (handed > 0) throw SearchError("the index changed while the hits were listed; run the search again");
       if (attempt == kMaxAttempts) throw SearchError("the index kept changing during the search; try again");
     } catch (const Xapian::Error& e) {
       throw SearchError("cannot search " + description_ + ": " + e.get_description());
@@ -73,7 +84,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 // --country, --actor (each value must match; a value naming several entities matches any),
-// --since and --until.
+// --actor-kind (any of the kinds), --since and --until.
 Xapian::Query Searcher::filters(const SearchRequest& request) const {
   std::vector<Xapian::Query> required;
   const auto add = [&required](const std::vector<std::string>& ids, std::string_view prefix) {
@@ -86,6 +97,8 @@ Xapian::Query Searcher::filters(const SearchRequest& request) const {
     add(directory_.resolve_country(country), schema::kCountryPrefix);
   for (const std::string& actor : request.actors)
     add(directory_.resolve_actor(actor), schema::kActorPrefix);
+  if (!request.actor_kinds.empty())
+    required.push_back(actor_kind_query(database_, directory_, request.actor_kinds));
   if (request.since || request.until) {
     required.push_back(date_range_query(request.since ? request.since->first_day() : 0,
                                         request.until ? request.until->last_day() : 0));
@@ -140,16 +153,11 @@ std::string absolute_path(const std::filesystem::path& path) {
 
 }  // namespace
 
-SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built,
-                            const SearchRequest& request) {
-  analysis::DocumentRecord record = analysis::decode_record(match.get_document().get_data());
-  SearchHit hit;
-  hit.score = match.get_weight();
-  hit.id = *match;
+// What to mark in a document: the query's terms, and the names the document uses (`surfaces`) for
+// an actor a query word was expanded to.
+MatchTerms Searcher::highlighted(const BuiltQuery& built, const std::vector<std::string>& surfaces) const {
   MatchTerms terms = built.match_terms;
-  // The names this document uses for an actor a query word was expanded to are matches, too.
-  hit.matched_aliases = alias_surfaces(record, built.alias_actors);
-  for (const std::string& surface : hit.matched_aliases) {
+  for (const std::string& surface : surfaces) {
     std::vector<std::string> words;
     for (const analysis::Token& token : analyzer_.analyze(surface, "none")) {
       if (token.role == analysis::TokenRole::Primary) words.push_back(token.term);
@@ -157,10 +165,23 @@ SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery&
     if (words.size() == 1) terms.terms.insert(words.front());
     if (words.size() > 1) terms.phrases.push_back(std::move(words));
   }
+  return terms;
+}
+
+SearchHit Searcher::hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built,
+                            const SearchRequest& request) {
+  analysis::DocumentRecord record = analysis::decode_record(match.get_document().get_data());
+  SearchHit hit;
+  hit.score = match.get_weight();
+  hit.id = *match;
+  hit.matched_aliases = alias_surfaces(record, built.alias_actors);
+  const MatchTerms terms = highlighted(built, hit.matched_aliases);
   const std::string language =
       record.language.empty() ? analyzer_.options().default_language : record.language;
-  hit.snippet = make_snippet(record.text, terms, analyzer_, request.snippet, language);
-  if (!record.page_starts.empty()) hit.page = page_of(record.page_starts, hit.snippet.anchor);
+  if (request.snippets) {
+    hit.snippet = make_snippet(record.text, terms, analyzer_, request.snippet, language);
+    if (!record.page_starts.empty()) hit.page = page_of(record.page_starts, hit.snippet.anchor);
+  }
   hit.countries = ids_of(record.countries);
   for (const auto& actor : record.actors)
     hit.actors.push_back(directory_.actor(actor.id).name);
@@ -182,12 +203,14 @@ BuiltQuery Searcher::build(const SearchRequest& request, const std::string& text
     built = build_query(
         tree, QueryContext{analyzer_, directory_,
                            request.mode == MatchMode::All ? DefaultOperator::And : DefaultOperator::Or,
-                           directory_.languages(), request.expand_aliases, kDefaultTitleWeight});
+                           directory_.languages(), request.expand_aliases, kDefaultTitleWeight, &database_});
     if (request.explain) result.parsed_query = to_string(tree);
   }
   if (request.like) {
     const std::string self = schema::unique_term(absolute_path(*request.like));
-    Xapian::Query like = similar_query(database_, document_for(*request.like), self);
+    std::vector<std::string> terms = similar_terms(database_, document_for(*request.like));
+    Xapian::Query like = similar_query(terms, self);
+    if (request.explain) result.like_terms = std::move(terms);
     if (like.empty())
       like = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query(self));
     built.query = built.query.empty() ? like : Xapian::Query(Xapian::Query::OP_AND, built.query, like);
@@ -230,19 +253,27 @@ SearchResult Searcher::run(const SearchRequest& request) {
                              "); its counts would not be exact: narrow the query or allow more time");
   }
   result.total = mset.get_matches_estimated();
-  result.facets = facets.result(directory_, request.facet_limit);
+  result.facets = facets.result(directory_, request.facet_limit, request.actor_kinds);
   if (request.timeline) result.timeline = timeline.result(result.total);
-  if (request.suggest && result.total < kFewMatches && !is_blank(request.query)) {
-    result.suggestion =
-        suggest_query(database_, request.query, parse_query(request.query), analyzer_).value_or("");
+  // Each rare word is looked at, whatever the filters and the other words made of the total.
+  if (request.suggest && !is_blank(request.query)) {
+    const SpellingContext spelling{database_, analyzer_, directory_.languages(), &directory_};
+    result.suggestion = suggest_query(spelling, request.query, parse_query(request.query)).value_or("");
   }
+  std::set<std::string> expanded;  // what the query's wildcards stood for, to explain hits
+  for (const std::string& pattern : request.explain ? built.wildcards : std::vector<std::string>{})
+    expanded.merge(wildcard_expansion(database_, pattern, kWildcardLimit));
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit = hit_for(it, built, request);
     hit.rank = ++rank;
     if (request.explain)
-      hit.explanation = explain_match(database_, enquire, *it, schema::unique_term(hit.path));
-    result.hits.push_back(std::move(hit));
+      hit.explanation = explain_match(database_, enquire, *it, schema::unique_term(hit.path), expanded);
+    if (request.on_hit) {
+      request.on_hit(std::move(hit));
+    } else {
+      result.hits.push_back(std::move(hit));
+    }
   }
   return result;
 }
@@ -278,11 +309,16 @@ DocumentView Searcher::show(const std::filesystem::path& path) {
   }
 }
 
-DocumentView Searcher::show(Xapian::docid id) {
+namespace {
+
+// `read()` of document `id` from the latest commit, retried when a writer commits meanwhile; a
+// docid no document has is `DocumentNotFoundError`.
+template <typename Read>
+auto read_document(Xapian::Database& database, Xapian::docid id, const std::string& description, Read read) {
   for (int attempt = 1;; ++attempt) {
     try {
-      database_.reopen();
-      return view_of(id);
+      database.reopen();
+      return read();
     } catch (const Xapian::DocNotFoundError&) {
       throw DocumentNotFoundError("no document with id " + std::to_string(id) + " in the index");
     } catch (const Xapian::InvalidArgumentError&) {
@@ -290,9 +326,15 @@ DocumentView Searcher::show(Xapian::docid id) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kMaxAttempts) throw SearchError("the index kept changing while it was read; try again");
     } catch (const Xapian::Error& e) {
-      throw SearchError("cannot read " + description_ + ": " + e.get_description());
+      throw SearchError("cannot read " + description + ": " + e.get_description());
     }
   }
+}
+
+}  // namespace
+
+DocumentView Searcher::show(Xapian::docid id) {
+  return read_document(database_, id, description_, [&] { return view_of(id); });
 }
 
 DocumentView Searcher::view_of(Xapian::docid id) {
@@ -315,6 +357,34 @@ std::string Searcher::revision() {
   } catch (const Xapian::Error& e) {
     throw SearchError("cannot read " + description_ + ": " + e.get_description());
   }
+}
+
+MarkedText Searcher::text(const std::filesystem::path& path, const std::string& query) {
+  SearchRequest request;
+  request.query = query;
+  try {
+    database_.reopen();
+    return marked(document_for(path), request);
+  } catch (const Xapian::Error& e) {
+    throw SearchError("cannot read " + description_ + ": " + e.get_description());
+  }
+}
+
+MarkedText Searcher::text(Xapian::docid id, const SearchRequest& request) {
+  return read_document(database_, id, description_, [&] { return marked(id, request); });
+}
+
+MarkedText Searcher::marked(Xapian::docid id, const SearchRequest& request) {
+  const analysis::DocumentRecord record = analysis::decode_record(database_.get_document(id).get_data());
+  BuiltQuery built;
+  if (!is_blank(request.query)) {
+    SearchResult unused;
+    built = build(request, request.query, unused);
+  }
+  const std::string language =
+      record.language.empty() ? analyzer_.options().default_language : record.language;
+  return mark_text(record.text, record.page_starts,
+                   highlighted(built, alias_surfaces(record, built.alias_actors)), analyzer_, language);
 }
 
 std::vector<FacetValue> Searcher::entities(const EntityListRequest& request) {

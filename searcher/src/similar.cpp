@@ -21,16 +21,23 @@ class TextTerms : public Xapian::ExpandDecider {
 
 }  // namespace
 
-Xapian::Query similar_query(const Xapian::Database& database, Xapian::docid id, const std::string& self,
-                            std::size_t terms) {
+std::vector<std::string> similar_terms(const Xapian::Database& database, Xapian::docid id,
+                                       std::size_t terms) {
   Xapian::RSet relevant;
   relevant.add_document(id);
   Xapian::Enquire enquire(database);
   const TextTerms decider;
   const Xapian::ESet expand = enquire.get_eset(static_cast<Xapian::termcount>(terms), relevant, &decider);
-  std::vector<Xapian::Query> best;
-  for (auto it = expand.begin(); it != expand.end(); ++it)
-    best.emplace_back(*it);
+  return {expand.begin(), expand.end()};
+}
+
+Xapian::Query similar_query(const Xapian::Database& database, Xapian::docid id, const std::string& self,
+                            std::size_t terms) {
+  return similar_query(similar_terms(database, id, terms), self);
+}
+
+Xapian::Query similar_query(const std::vector<std::string>& terms, const std::string& self) {
+  std::vector<Xapian::Query> best(terms.begin(), terms.end());
   if (best.empty()) return {};
   return Xapian::Query(Xapian::Query::OP_AND_NOT,
                        Xapian::Query(Xapian::Query::OP_OR, best.begin(), best.end()), Xapian::Query(self));

@@ -47,9 +47,9 @@ std::size_t snap_begin(std::string_view text, std::size_t begin, std::size_t lim
       return i + 1;
     }
   }
-  if (analysis::is_ascii_space(text[begin - 1])) return begin;
+  if (analysis::white_space_length_before(text, begin) > 0) return begin;
   for (std::size_t i = begin; i < limit && i < begin + kMaxSnapBytes; ++i) {
-    if (analysis::is_ascii_space(text[i])) return i;
+    if (analysis::white_space_length(text, i) > 0) return i;
   }
   while (begin < limit && analysis::is_continuation_byte(text[begin]))
     ++begin;
@@ -59,9 +59,9 @@ std::size_t snap_begin(std::string_view text, std::size_t begin, std::size_t lim
 // Moves `end` back (never before `limit`) to the end of a word, else a character boundary.
 std::size_t snap_end(std::string_view text, std::size_t end, std::size_t limit) {
   if (end >= text.size()) return text.size();
-  if (analysis::is_ascii_space(text[end])) return end;
+  if (analysis::white_space_length(text, end) > 0) return end;
   for (std::size_t i = end; i > limit && i + kMaxSnapBytes > end; --i) {
-    if (analysis::is_ascii_space(text[i - 1])) return i - 1;
+    if (const std::size_t space = analysis::white_space_length_before(text, i)) return i - space;
   }
   while (end > limit && analysis::is_continuation_byte(text[end]))
     --end;
@@ -89,8 +89,11 @@ Snippet render(std::string_view text, std::size_t begin, std::size_t end, const 
       continue;
     }
     const auto c = static_cast<unsigned char>(text[i]);
-    if (analysis::is_ascii_space(text[i]) || c < 0x20 || c == 0x7F) {
+    // Every white space (U+00A0, U+202F, U+3000...) collapses like an ASCII space.
+    const std::size_t space = analysis::white_space_length(text, i);
+    if (space > 0 || c < 0x20 || c == 0x7F) {
       pending_space = !snippet.text.empty() && snippet.text != kEllipsis;
+      if (space > 1) i += space - 1;
       continue;
     }
     if (pending_space) snippet.text.push_back(' ');

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "dossier/analysis/schema.h"
 #include "dossier/analysis/utf8.h"
 #include "edit_distance.h"
 
@@ -81,6 +82,36 @@ void collect_words(const QueryNode& node, std::vector<const QueryNode*>& words) 
   }
 }
 
+// "MIVD", "NCSC": an acronym as typed (two to six letters, none lower case) names something; an
+// edit away from it is another name, not a spelling ("MID").
+bool is_acronym(std::string_view typed) {
+  constexpr std::size_t kLongestAcronym = 6;
+  const auto upper = std::count_if(typed.begin(), typed.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  const bool lower = std::any_of(typed.begin(), typed.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return !lower && upper >= 2 && typed.size() <= kLongestAcronym;
+}
+
+// The stems of the folded word `term` in `languages`, each once.
+std::vector<std::string> stems_of(const analysis::Analyzer& analyzer, const std::string& term,
+                                  const std::vector<std::string>& languages) {
+  std::vector<std::string> stems;
+  for (const std::string& language : languages) {
+    std::string stem = analyzer.stem(term, language);
+    if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.push_back(std::move(stem));
+  }
+  return stems;
+}
+
+// How many documents the search finds a word in: by its exact form, or by any of its stems
+// (the `Z` terms plain query words match), whichever is more.
+Xapian::doccount documents_with(const Xapian::Database& database, const std::string& term,
+                                const std::vector<std::string>& stems) {
+  Xapian::doccount most = database.get_termfreq(term);
+  for (const std::string& stem : stems)
+    most = std::max(most, database.get_termfreq(std::string(analysis::schema::kStemPrefix) + stem));
+  return most;
+}
+
 // Byte offset of 1-based character `column` in `text`.
 std::size_t byte_offset(std::string_view text, std::size_t column) {
   std::size_t characters = 0;
@@ -96,7 +127,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return levenshtein(code_points(a), code_points(b));
 }
 
-std::optional<std::string> nearest_word(const Xapian::Database& database, const std::string& term) {
+std::optional<std::string> nearest_word(const Xapian::Database& database, const std::string& term,
+                                        const std::function<bool(const std::string&)>& acceptable) {
   const std::u32string word = code_points(term);
   if (word.size() < kMinLength) return std::nullopt;
   const std::size_t tolerance = word.size() >= kTwoEditsLength ? 2 : 1;
@@ -107,12 +139,15 @@ std::optional<std::string> nearest_word(const Xapian::Database& database, const 
   const auto consider = [&](const std::string& candidate, Xapian::doccount frequency) {
     // A code point takes at least one byte: a candidate this short cannot be near enough.
     if (frequency <= own || candidate.size() + tolerance < word.size() || candidate == term) return;
+    // The word with an ending of two letters or more cut off is another word ("travel" for
+    // "travelex"), not its spelling; one letter off may be a slip ("botnet" for "botnett").
+    if (term.starts_with(candidate) && term.size() >= candidate.size() + 2) return;
     const std::u32string points = code_points(candidate);
     const std::size_t gap =
         points.size() > word.size() ? points.size() - word.size() : word.size() - points.size();
     if (gap > tolerance) return;
     const std::size_t d = levenshtein(word, points);
-    if (d > tolerance) return;
+    if (d > tolerance || (acceptable && !acceptable(candidate))) return;
     if (d < best_distance || (d == best_distance && frequency > best_frequency)) {
       best = candidate;
       best_distance = d;
@@ -135,15 +170,29 @@ std::optional<std::string> nearest_word(const Xapian::Database& database, const 
   return best;
 }
 
-std::optional<std::string> suggest_query(const Xapian::Database& database, std::string_view query,
-                                         const QueryNode& tree, const analysis::Analyzer& analyzer) {
+std::optional<std::string> suggest_query(const SpellingContext& context, std::string_view query,
+                                         const QueryNode& tree) {
   std::vector<const QueryNode*> words;
   collect_words(tree, words);
+  const std::vector<std::string> languages =
+      context.stem_languages.empty() ? std::vector<std::string>{context.analyzer.options().default_language}
+                                     : context.stem_languages;
   std::vector<Replacement> replacements;
   for (const QueryNode* node : words) {
-    const std::vector<analysis::Token> tokens = analyzer.analyze(node->text, "none");
-    if (tokens.size() != 1 || !is_letter_word(tokens.front())) continue;
-    if (auto correction = nearest_word(database, tokens.front().term)) {
+    const std::vector<analysis::Token> tokens = context.analyzer.analyze(node->text, "none");
+    if (tokens.size() != 1 || !is_letter_word(tokens.front()) || is_acronym(node->text)) continue;
+    const std::string& term = tokens.front().term;
+    const std::vector<std::string> stems = stems_of(context.analyzer, term, languages);
+    if (documents_with(context.database, term, stems) >= kRareWord) continue;
+    if (context.names != nullptr && !context.names->find_actors(node->text).empty()) continue;
+    // A word with the query word's stem is what the search matched already ("attack" for "attacks").
+    const auto other_stem = [&](const std::string& candidate) {
+      const std::vector<std::string> theirs = stems_of(context.analyzer, candidate, languages);
+      return std::none_of(theirs.begin(), theirs.end(), [&stems](const std::string& stem) {
+        return std::find(stems.begin(), stems.end(), stem) != stems.end();
+      });
+    };
+    if (auto correction = nearest_word(context.database, term, other_stem)) {
       replacements.push_back({node->column, node->text, std::move(*correction)});
     }
   }

@@ -11,9 +11,16 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json last_run_json(const LastRun& run) {
-  return {{"finished", run.finished},      {"seconds", run.seconds}, {"added", run.added},
-          {"updated", run.updated},        {"renamed", run.renamed}, {"deleted", run.deleted},
-          {"unchanged", run.unchanged},    {"skipped", run.skipped}, {"failed", run.failed},
+  return {{"finished", run.finished},
+          {"seconds", run.seconds},
+          {"added", run.added},
+          {"updated", run.updated},
+          {"renamed", run.renamed},
+          {"deleted", run.deleted},
+          {"unchanged", run.unchanged},
+          {"skipped", run.skipped},
+          {"failed", run.failed},
+          {"failed_before", run.failed_before},
           {"root_errors", run.root_errors}};
 }
 
@@ -47,6 +54,12 @@ std::string stats_to_json(const IndexStats& stats) {
   for (const RootStats& root : stats.roots) {
     roots.push_back({{"path", analysis::repair_utf8(root.path)}, {"documents", root.documents}});
   }
+  Json failed = Json::array();
+  for (const FailedFile& file : stats.failed_files) {
+    failed.push_back({{"path", analysis::repair_utf8(file.path)},
+                      {"reason", analysis::repair_utf8(file.reason)},
+                      {"since", file.since.empty() ? Json() : Json(file.since)}});
+  }
   const Json json = {{"version", kJsonVersion},
                      {"database", analysis::repair_utf8(stats.database)},
                      {"documents", stats.documents},
@@ -54,7 +67,8 @@ std::string stats_to_json(const IndexStats& stats) {
                      {"roots", std::move(roots)},
                      {"last_run", stats.last_run ? last_run_json(*stats.last_run) : Json()},
                      {"countries", facet_values_json(stats.countries, FacetFields::Plain)},
-                     {"actors", facet_values_json(stats.actors, FacetFields::Actor)}};
+                     {"actors", facet_values_json(stats.actors, FacetFields::Actor)},
+                     {"failed_files", std::move(failed)}};
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -74,12 +88,18 @@ std::string stats_to_text(const IndexStats& stats) {
            ", updated " + std::to_string(run.updated) + ", renamed " + std::to_string(run.renamed) +
            ", deleted " + std::to_string(run.deleted) + ", unchanged " + std::to_string(run.unchanged) +
            ", skipped " + std::to_string(run.skipped) + ", failed " + std::to_string(run.failed) +
+           (run.failed_before > 0 ? " (" + std::to_string(run.failed_before) + " before)" : std::string()) +
            (run.root_errors > 0 ? ", root errors " + std::to_string(run.root_errors) : std::string()) + "\n";
   } else {
     out += "last run: none completed\n";
   }
   out += facet_line("top countries", stats.countries);
   out += facet_line("top actors", stats.actors);
+  out += "failing files: " + std::to_string(stats.failed_files.size()) + "\n";
+  for (const FailedFile& file : stats.failed_files) {
+    out += "  " + analysis::printable(file.path) + ": " + analysis::printable(file.reason) +
+           (file.since.empty() ? std::string() : " (since " + file.since + ")") + "\n";
+  }
   return out;
 }
 

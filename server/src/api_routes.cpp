@@ -153,7 +153,10 @@ ApiResponse ApiRoutes::document(const ApiRequest& request, unsigned id) const {
     const searcher::DocumentView view = s.show(id);
     Json object = searcher::document_json(view);
     object["id"] = id;
-    object.update(document_text_json(s, view, query, exact));
+    searcher::SearchRequest marking;
+    marking.query = query;
+    marking.expand_aliases = !exact;
+    object.update(document_text_json(s.text(id, marking), query));
     return object;
   });
   return json_response(json);

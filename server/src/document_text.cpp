@@ -1,5 +1,7 @@
 #include "document_text.h"
 
+#include <string_view>
+
 #include "dossier/analysis/utf8.h"
 
 namespace dossier::server {
@@ -7,9 +9,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string html_escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+void append_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
     if (c == '&') {
       out += "&amp;";
@@ -21,25 +21,27 @@ std::string html_escaped(std::string_view text) {
       out.push_back(c);
     }
   }
-  return out;
 }
 
 }  // namespace
 
-Json document_text_json(searcher::Searcher& /*searcher*/, const searcher::DocumentView& view,
-                        const std::string& query, bool /*exact*/) {
-  const std::string& text = view.record.text;
+Json document_text_json(const searcher::MarkedText& text, const std::string& query) {
   Json segments = Json::array();
-  std::size_t begin = 0;
-  for (std::size_t page = 0; page <= view.record.page_starts.size(); ++page) {
-    const std::size_t end = page < view.record.page_starts.size()
-                                ? std::min<std::size_t>(view.record.page_starts[page], text.size())
-                                : text.size();
-    segments.push_back(
-        {{"page", page + 1}, {"html", html_escaped(analysis::repair_utf8(text.substr(begin, end - begin)))}});
-    begin = end;
+  std::size_t matches = 0;
+  for (const searcher::TextPage& page : text.pages) {
+    std::string html;
+    for (const searcher::TextSegment& segment : page.segments) {
+      // Repaired run by run, so that a bad byte never merges into the markup around it.
+      if (segment.match) html += "<mark>";
+      append_escaped(html, analysis::repair_utf8(segment.text));
+      if (segment.match) {
+        html += "</mark>";
+        ++matches;
+      }
+    }
+    segments.push_back({{"page", page.number}, {"html", std::move(html)}});
   }
-  return {{"query", analysis::repair_utf8(query)}, {"matches", 0}, {"segments", std::move(segments)}};
+  return {{"query", analysis::repair_utf8(query)}, {"matches", matches}, {"segments", std::move(segments)}};
 }
 
 }  // namespace dossier::server

@@ -5,14 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "dossier/searcher/searcher.h"
+#include "dossier/searcher/marked_text.h"
 
 namespace dossier::server {
 
-/// `{"query": "...", "matches": N, "segments": [{"page": 1, "html": "..."}]}`: the document's text
-/// in pages (one segment for formats without pages), escaped for HTML (`&amp;`, `&lt;`, `&gt;`),
-/// each match of `query` wrapped in `<mark>` and `</mark>`.
-nlohmann::ordered_json document_text_json(searcher::Searcher& searcher, const searcher::DocumentView& view,
-                                          const std::string& query, bool exact);
+/// `{"query": "...", "matches": N, "segments": [{"page": 1, "html": "..."}]}`: `text` (from
+/// `Searcher::text`, its matches of `query` marked) one segment per page, escaped for HTML
+/// (`&amp;`, `&lt;`, `&gt;`), each match wrapped in `<mark>` and `</mark>`; N counts them.
+nlohmann::ordered_json document_text_json(const searcher::MarkedText& text, const std::string& query);
 
 }  // namespace dossier::server

@@ -13,7 +13,8 @@ using dossier::analysis::Token;
 using dossier::analysis::TokenKind;
 using dossier::analysis::TokenRole;
 
-// Renders tokens as a golden string: "term[stem]@position"; a part of an identifier is "+term".
+// Renders tokens as a golden string: "term[stem]@position"; a part of the token before it is
+// "+term@position", or "+term" when the index keeps no position for it.
 std::string render(const std::vector<Token>& tokens) {
   std::string out;
   for (const Token& token : tokens) {
@@ -21,7 +22,7 @@ std::string render(const std::vector<Token>& tokens) {
     if (token.role == TokenRole::Part) out += '+';
     out += token.term;
     if (!token.stem.empty() && token.stem != token.term) out += "[" + token.stem + "]";
-    if (token.role == TokenRole::Primary) out += "@" + std::to_string(token.position);
+    if (token.positional) out += "@" + std::to_string(token.position);
   }
   return out;
 }
@@ -62,10 +63,39 @@ TEST_CASE("Norwegian inflections share a stem with the Norwegian stemmer", "[ana
   CHECK(analyze("p\u00e5virkning", "no") == analyze("pavirkning", "no"));
 }
 
-TEST_CASE("identifiers stay whole with their parts findable", "[analyzer]") {
+TEST_CASE("identifiers stay whole with their words findable at their own positions", "[analyzer]") {
+  // An identifier takes one position per word, so "see evil.example.com" and "example com" are
+  // both phrases of the text; an address or a hash is one word. The words of a CVE id are found,
+  // but not in phrases: the id is.
   CHECK(analyze("CVE-2023-27997 at 203.0.113.77, see evil[.]example[.]com:443 and 2001:DB8:0:0:0:0:0:1.") ==
-        "cve-2023-27997@1 +cve +2023 +27997 at@2 203.0.113.77@3 see@4 evil.example.com@5 +evil "
-        "+example[exampl] +com 443@6 and@7 2001:db8::1@8");
+        "cve-2023-27997@1 +cve +2023 +27997 at@4 203.0.113.77@5 see@6 evil.example.com@7 +evil@7 "
+        "+example[exampl]@8 +com@9 443@10 and@11 2001:db8::1@12");
+}
+
+TEST_CASE("a file name is one token whose words, and any identifier in it, are parts", "[analyzer]") {
+  CHECK(analyze("see norway-2024-threat-assessment.txt now") ==
+        "see@1 norway-2024-threat-assessment.txt@2 +norway@2 +2024@3 +threat@4 "
+        "+assessment[assess]@5 +txt@6 now@7");
+  CHECK(analyze("log4j-cve-2021-44228-hotpatch.zip") ==
+        "log4j-cve-2021-44228-hotpatch.zip@1 +log4j@1 +cve@2 +cve-2021-44228@2 +2021@3 +44228@4 "
+        "+hotpatch@5 +zip@6");
+}
+
+TEST_CASE("an identifier inside words that are none is a part of the word it starts in", "[analyzer]") {
+  // ICU splits the product name at its hyphens; the CVE id is found at the word "cve".
+  CHECK(analyze("log4j-cve-2021-44228-hotpatch-1.3.5 installed") ==
+        "log4j@1 cve@2 +cve-2021-44228@2 2021@3 44228@4 hotpatch@5 1.3.5@6 installed[instal]@7");
+  // ICU keeps "hotpatch_cve" whole (an underscore joins words): its words are parts.
+  CHECK(analyze("hotpatch_CVE-2021-44228") ==
+        "hotpatch_cve[hotpatch_cv]@1 +hotpatch@1 +cve@2 +cve-2021-44228@2 2021@3 44228@4");
+  CHECK(analyze("x 10.0.0.1-10.0.0.2") == "x@1 10.0.0.1@2 +10.0.0.1@2 10.0.0.2@3 +10.0.0.2@3");
+}
+
+TEST_CASE("words joined by an underscore, a dot or a colon are parts of the word ICU keeps", "[analyzer]") {
+  CHECK(analyze("invoice_2024 __init__ snake_case_name") ==
+        "invoice_2024@1 +invoice[invoic]@1 +2024@2 __init__@3 +init@3 snake_case_name[snake_case_nam]@4 "
+        "+snake@4 "
+        "+case@5 +name@6");
 }
 
 TEST_CASE("hashes of every length analysts use are single lower-case terms", "[analyzer]") {
@@ -83,9 +113,11 @@ TEST_CASE("hashes of every length analysts use are single lower-case terms", "[a
   CHECK(analyze(sha512) == lower + "@1");
 }
 
-TEST_CASE("abbreviations, decimals and a missing space after a full stop stay single words", "[analyzer]") {
-  CHECK(analyze("U.S. 3.5 e.g. don't") == "u.s[u.]@1 3.5@2 e.g@3 don't@4");
-  CHECK(analyze("risks present.We already") == "risks[risk]@1 present.we[present.w]@2 already[alreadi]@3");
+TEST_CASE("abbreviations, decimals and a missing space after a full stop stay words, with their parts",
+          "[analyzer]") {
+  CHECK(analyze("U.S. 3.5 e.g. don't") == "u.s[u.]@1 +u@1 +s@2 3.5@3 e.g@4 +e@4 +g@5 don't@6");
+  CHECK(analyze("risks present.We already") ==
+        "risks[risk]@1 present.we[present.w]@2 +present@2 +we@3 already[alreadi]@4");
 }
 
 TEST_CASE("a 10,000-character token becomes one bounded term that the same token finds again", "[analyzer]") {

@@ -34,6 +34,7 @@ const Gazetteer& gazetteer() {
                         "alias\treason\nPlay\tcommon-word: 'play' is an English "
                         "word\nCobalt\tproduct-or-technical: Cobalt Strike\n"
                         "Georgia\tplace-name: the US state\nJordan\tperson-name: a given name\n"},
+                       {},
                        {}},
       {"nb"});
   return g;
@@ -107,6 +108,7 @@ TEST_CASE("a weak acronym counts when the document names its actor's country", "
                         "id\tname\tkind\tcountry\taliases\nmss-cn\tMinistry of State "
                         "Security\tintelligence-agency\tCN\tMSS\n"},
                        {"w", "alias\treason\nMSS\tTCP maximum segment size\n"},
+                       {},
                        {}},
       {});
   const EntityTagger tagger(g, analyzer());
@@ -218,6 +220,7 @@ TEST_CASE("an actor's name that contains a country names the actor, not the coun
            "id\tname\tkind\tcountry\taliases\ngovernment-ir\tGovernment of Iran\tgovernment\tIR\t"
            "Iranian government\n"},
           {"w", "alias\treason\n"},
+          {},
           {}},
       {});
   const EntityTagger tagger(g, analyzer());
@@ -265,4 +268,105 @@ TEST_CASE("alias lists that name no group, or end, add no names", "[tagger]") {
   const auto entities = tag("Leviathan (aka Bluefin) and Mako Shark; APT40, aka Leviathan. Then Norway");
   REQUIRE(entities.actors.size() == 1);
   CHECK(entities.actors[0].surfaces == std::set<std::string>{"Leviathan", "Bluefin", "APT40"});
+}
+
+namespace {
+
+const EntityTagger& builtin_tagger() {
+  static const Gazetteer g = Gazetteer::builtin();
+  static const EntityTagger tagger(g, analyzer());
+  return tagger;
+}
+
+// "id:mentions" of the actors the built-in gazetteer finds, in the tagger's order.
+std::string builtin_actors(std::string_view text) {
+  std::string out;
+  for (const auto& a : builtin_tagger().tag(text, "en").actors)
+    out += (out.empty() ? "" : " ") + a.id + ":" + std::to_string(a.mentions);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ATT&CK tactic ids are not threat groups, Proofpoint's TA numbers are", "[tagger]") {
+  CHECK(builtin_actors("The operators moved from tactic TA0001 (Initial Access) to TA0040 (Impact).") == "");
+  CHECK(builtin_actors("TA4903 sent the lures; TA505 did not.") == "ta4903:1 ta505:1");
+}
+
+TEST_CASE("bytes of a hex dump and units after a number are not names", "[tagger]") {
+  CHECK(builtin_actors("The header reads 45 F5 5D 00 12 in hex, as F5 Networks documents.") == "f5:1");
+  CHECK(builtin_actors("The loader sets the 32 BIT flag.") == "");
+}
+
+TEST_CASE("site footers, image descriptions and link titles name no actor", "[tagger]") {
+  CHECK(builtin_actors("Follow us on Twitter and LinkedIn for updates.") == "");
+  CHECK(builtin_actors("![Google search result page](/img/1.png) shows the lure.") == "");
+  CHECK(builtin_actors("[Follow](https://twitter.com/example \"Twitter\")") == "");
+  CHECK(builtin_actors("Twitter suspended the accounts after LinkedIn reported them.") ==
+        "linkedin:1 x-corp:1");
+}
+
+TEST_CASE("a capitalised common word needs an actor context in its sentence", "[tagger]") {
+  CHECK(builtin_actors("The Equation for risk is simple: impact times likelihood.") == "");
+  CHECK(builtin_actors("Researchers tied the implant to the Equation group.") == "equation-group:1");
+}
+
+TEST_CASE("a framework named after an organisation is not the organisation", "[tagger]") {
+  CHECK(builtin_actors("The techniques map to MITRE ATT&CK as follows.") == "");
+  CHECK(builtin_actors("MITRE maintains the CVE list.") == "mitre:1");
+}
+
+TEST_CASE("a weak acronym counts beside its country's name, not pages away from it", "[tagger]") {
+  CHECK(builtin_actors("Officers of China's MSS recruited him.") == "mss-cn:1");
+  std::string far = "China was named once. ";
+  for (int i = 0; i < 30; ++i)
+    far += "filler ";
+  far += "Then enable MSS clamping on the router.";
+  CHECK(builtin_actors(far) == "");
+}
+
+TEST_CASE("one referent is one facet value however a report words it", "[tagger]") {
+  // The generic phrases for a state's government are one actor, not the State Council.
+  CHECK(builtin_actors("The Chinese government denied it. Chinese authorities arrested him.") ==
+        "government-cn:2");
+  // Norway has one agency named "Norwegian Intelligence Service": the generic phrases are it.
+  CHECK(
+      builtin_actors("Norwegian intelligence services warned. The Norwegian Intelligence Service said so.") ==
+      "nis-no:2");
+}
+
+TEST_CASE("known groups are shown by the name analysts use", "[tagger]") {
+  const auto entities = builtin_tagger().tag("TA511 sent the emails; APT36 wrote the implant.", "en");
+  std::vector<std::string> names;
+  for (const auto& a : entities.actors)
+    names.push_back(builtin_tagger().gazetteer().actor(a.id)->name);
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"TA511", "Transparent Tribe"});
+}
+
+TEST_CASE("intergovernmental bodies, national agencies, legislatures and embassies are actors", "[tagger]") {
+  CHECK(builtin_actors("The International Monetary Fund and the IMF staff.") == "imf:2");
+  CHECK(builtin_actors("HMRC and the CDC issued warnings.") == "cdc-us:1 hmrc-gb:1");
+  CHECK(builtin_actors("The UK House of Commons debated it.") == "house-of-commons-gb:1");
+  CHECK(builtin_actors("The Belgian Parliament was targeted, as was the PRC embassy in Prague.") ==
+        "embassy-cn:1 parliament-be:1");
+  CHECK(builtin_actors("Unit 26165 of the GRU ran the operation.") == "apt28:1 gru-ru:1");
+}
+
+TEST_CASE("a long name matches as a whole or not at all", "[tagger]") {
+  // Not MI5's "Security Service", nor Canada's generic intelligence services plus MI5.
+  CHECK(builtin_actors("The Security Service of the Ukraine arrested two men.") ==
+        "unknown-security-service-of-the-ukraine:1");
+  CHECK(builtin_actors("The Canadian Intelligence and Security Service said so.") ==
+        "unknown-canadian-intelligence-and-security-service:1");
+  // The actor's own country after "of" is part of its name.
+  CHECK(builtin_actors("The Federal Security Service of Russia denied it.") == "fsb-ru:1");
+  CHECK(builtin_actors("The Security Service of Ukraine (SBU) said so.") == "sbu-ua:2");
+}
+
+TEST_CASE("an acronym in parentheses decides between referents", "[tagger]") {
+  // The Soviet MGB is not China's MSS, though both translate as Ministry of State Security.
+  CHECK(builtin_actors("The Soviet Ministry of State Security (MGB) ran the camps. The MGB grew.") ==
+        "unknown-ministry-of-state-security:3");
+  CHECK(builtin_actors("The Ministry of State Security (MSS) recruited him.") == "mss-cn:2");
 }

@@ -20,6 +20,7 @@ GazetteerSources sources() {
            "apt40\tAPT40\tthreat-group\tCN\tLeviathan|Gingham Typhoon\tmisp\n"
            "mss-cn\tMinistry of State Security\tintelligence-agency\tCN\tMSS\tcurated\n"},
           {"weak", "alias\treason\nPlay\tcommon word\n"},
+          {},
           {}};
 }
 

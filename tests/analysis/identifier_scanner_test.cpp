@@ -2,19 +2,37 @@
 
 #include <catch2/catch.hpp>
 
+#include "unicode_spaces.h"
+
 namespace {
 
 using dossier::analysis::find_identifiers;
 using dossier::analysis::IdentifierKind;
 
-// "kind:canonical" for each identifier found, space separated.
+// "kind:canonical" for each identifier found, space separated; "(inside)" after one found inside
+// a run that is no identifier.
 std::string scan(std::string_view text) {
   std::string out;
   for (const auto& span : find_identifiers(text)) {
     if (!out.empty()) out += ' ';
     out += std::string(dossier::analysis::identifier_kind_name(span.kind)) + ":" + span.canonical;
+    if (span.placement == dossier::analysis::IdentifierPlacement::Inside) out += "(inside)";
   }
   return out;
+}
+
+// The parts of the first identifier in `text`: "word@offset", or "kind:canonical@offset" for an
+// identifier inside it.
+std::string parts_of(std::string_view text) {
+  const auto spans = find_identifiers(text);
+  if (spans.empty()) return "(none)";
+  std::string out;
+  for (const auto& part : spans.front().parts) {
+    if (!out.empty()) out += ' ';
+    if (part.identifier) out += std::string(dossier::analysis::identifier_kind_name(*part.identifier)) + ":";
+    out += part.canonical + "@" + std::to_string(part.offset);
+  }
+  return out + " (" + std::to_string(spans.front().words) + " words)";
 }
 
 }  // namespace
@@ -47,7 +65,38 @@ TEST_CASE("defanged dots are restored and offsets cover the raw text", "[identif
   REQUIRE(spans.size() == 1);
   CHECK(spans[0].canonical == "cdn-telemetry.example.org");
   CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "cdn-telemetry[.]example(.)org");
-  CHECK(spans[0].parts == std::vector<std::string>{"cdn-telemetry", "example", "org"});
+  CHECK(parts_of(text) == "cdn@0 telemetry@1 example@2 org@3 (4 words)");
+  REQUIRE(spans[0].parts.size() == 4);
+  CHECK(text.substr(spans[0].parts[2].begin, spans[0].parts[2].end - spans[0].parts[2].begin) == "example");
+}
+
+TEST_CASE("a file name or domain has its words, and any CVE id in it, as parts", "[identifiers]") {
+  CHECK(parts_of("norway-2024-threat-assessment.txt") ==
+        "norway@0 2024@1 threat@2 assessment@3 txt@4 (5 words)");
+  CHECK(parts_of("Log4j-CVE-2021-44228-Hotpatch.zip") ==
+        "log4j@0 cve@1 cve:cve-2021-44228@1 2021@2 44228@3 hotpatch@4 zip@5 (6 words)");
+  CHECK(parts_of("CVE-2021-44228") == "cve@0 2021@1 44228@2 (3 words)");
+  CHECK(parts_of("203.0.113.77 and 2001:db8::1") == " (1 words)");
+  CHECK(parts_of("098f6bcd4621d373cade4e832627b4f6") == " (1 words)");
+}
+
+TEST_CASE("identifiers inside a run that is none are found inside it", "[identifiers]") {
+  CHECK(scan("log4j-cve-2021-44228-hotpatch-1.3.5") == "cve:cve-2021-44228(inside)");
+  CHECK(scan("hotpatch_CVE-2021-44228 see:cve-2022-22965") ==
+        "cve:cve-2021-44228(inside) cve:cve-2022-22965(inside)");
+  CHECK(scan("098f6bcd4621d373cade4e832627b4f6_payload.exe") == "domain:payload.exe(inside)");
+  CHECK(scan("scan 10.0.0.1-10.0.0.255 from foo_bar.example.com") ==
+        "ipv4:10.0.0.1(inside) ipv4:10.0.0.255(inside) domain:bar.example.com(inside)");
+  // Not a CVE id: a glued letter, a short number, no hyphens.
+  CHECK(scan("xcve-2021-44228-a cve-2021-123-x cve_2021_44228_a") == "");
+}
+
+TEST_CASE("a run longer than any identifier is not searched", "[identifiers]") {
+  std::string run;
+  for (int i = 0; i < 200; ++i)
+    run += "cve-2021-44228-";
+  CHECK(scan(run) == "");
+  CHECK(scan(run.substr(0, 150)) != "");
 }
 
 TEST_CASE("hashes are recognised by length and need a digit", "[identifiers]") {
@@ -76,4 +125,16 @@ TEST_CASE("hostile input is scanned without error", "[identifiers]") {
   CHECK(scan(std::string(100'000, '[')) == "");
   CHECK(scan(std::string("\xff\xfe[.]a[.]b", 10)).empty());
   CHECK(find_identifiers(std::string(300, 'a') + ".com").empty());
+}
+
+TEST_CASE("every Unicode space around an identifier is a boundary, never part of it", "[identifiers]") {
+  for (const auto& space : dossier::testing::word_separating_spaces()) {
+    INFO(space.name);
+    const std::string text = "see" + space.utf8 + "evil[.]example[.]com" + space.utf8 + ":" + space.utf8 +
+                             "CVE-2021-44228" + space.utf8 + "203.0.113.77" + space.utf8;
+    CHECK(scan(text) == "domain:evil.example.com cve:cve-2021-44228 ipv4:203.0.113.77");
+    const auto spans = find_identifiers(text);
+    REQUIRE(spans.size() == 3);
+    CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "evil[.]example[.]com");
+  }
 }

@@ -5,6 +5,8 @@
 #include <thread>
 #include <vector>
 
+#include "unicode_spaces.h"
+
 using dossier::analysis::Tokenizer;
 using dossier::analysis::TokenKind;
 
@@ -44,4 +46,26 @@ TEST_CASE("one tokenizer can be used from several threads at once", "[tokenizer]
     thread.join();
   for (std::size_t count : counts)
     CHECK(count == expected);
+}
+
+TEST_CASE("every Unicode space separator and U+200B ends a word", "[tokenizer]") {
+  const Tokenizer tokenizer;
+  for (const auto& space : dossier::testing::word_separating_spaces()) {
+    INFO(space.name);
+    const std::string text = "Emotet" + space.utf8 + "and" + space.utf8 + "Dridex 2024" + space.utf8 + "03";
+    const auto tokens = tokenizer.segment(text);
+    std::vector<std::string> words;
+    for (const auto& token : tokens)
+      words.push_back(text.substr(token.begin, token.end - token.begin));
+    CHECK(words == std::vector<std::string>{"Emotet", "and", "Dridex", "2024", "03"});
+  }
+}
+
+TEST_CASE("a narrow no-break space around punctuation and guillemets leaves clean words", "[tokenizer]") {
+  const Tokenizer tokenizer;
+  const std::string text = "Qbot,\u202FIcedID\u202F; \u00AB\u202FEmotet\u202F\u00BB CVE-2021-44228\u202Fand";
+  std::vector<std::string> words;
+  for (const auto& token : tokenizer.segment(text))
+    words.push_back(text.substr(token.begin, token.end - token.begin));
+  CHECK(words == std::vector<std::string>{"Qbot", "IcedID", "Emotet", "CVE-2021-44228", "and"});
 }

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "unicode_spaces.h"
+
 using dossier::analysis::is_ascii_space;
 using dossier::analysis::is_continuation_byte;
 using dossier::analysis::is_valid_utf8;
@@ -50,4 +52,29 @@ TEST_CASE("ASCII white space and UTF-8 continuation bytes are told apart from ev
   REQUIRE_FALSE(is_continuation_byte(e_acute[0]));
   REQUIRE(is_continuation_byte(e_acute[1]));
   REQUIRE_FALSE(is_continuation_byte('e'));
+}
+
+TEST_CASE("every Unicode space separator and U+200B is white space of its own length", "[utf8]") {
+  const auto spaces = dossier::testing::word_separating_spaces();
+  REQUIRE(spaces.size() >= 18);  // Unicode 15 has 17 Zs characters; U+200B makes 18
+  for (const auto& space : spaces) {
+    INFO(space.name);
+    CHECK(dossier::analysis::is_white_space(static_cast<std::int32_t>(space.code_point)));
+    const std::string text = "a" + space.utf8 + "b";
+    CHECK(dossier::analysis::white_space_length(text, 1) == space.utf8.size());
+    CHECK(dossier::analysis::white_space_length_before(text, 1 + space.utf8.size()) == space.utf8.size());
+    CHECK(dossier::analysis::collapse_white_space(space.utf8 + "a" + space.utf8 + space.utf8 + "b") == "a b");
+  }
+}
+
+TEST_CASE("letters, punctuation, joiners and ill-formed bytes are not white space", "[utf8]") {
+  using dossier::analysis::white_space_length;
+  for (const char* text :
+       {"a", "\xC3\xA9", "\xE2\x80\x8D", "\xE2\x80\x94", "\xEF\xBB\xBF", "\xE2\x80", "\xC2"}) {
+    INFO(text);
+    CHECK(white_space_length(text, 0) == 0);
+  }
+  CHECK(white_space_length("ab", 5) == 0);
+  CHECK(dossier::analysis::white_space_length_before("\xC2\xA0", 1) == 0);  // inside the character
+  CHECK(dossier::analysis::collapse_white_space("\t one \n\u2028 two\u3000") == "one two");
 }

@@ -1,5 +1,8 @@
 // The real binary: `dossier entities` and `dossier show`, and user gazetteers.
 #include <catch2/catch.hpp>
+#include <set>
+#include <sstream>
+#include <string>
 
 #include "dossier_runner.h"
 #include "temp_dir.h"
@@ -30,7 +33,7 @@ TEST_CASE("entities on standard input finds APT40 through its alias", "[e2e][ent
   CHECK(json["path"] == "-");
   REQUIRE(json["actors"].size() == 1);
   CHECK(json["actors"][0]["id"] == "apt40");
-  CHECK(json["actors"][0]["name"] == "APT40");
+  CHECK(json["actors"][0]["name"] == "Leviathan");  // MITRE ATT&CK's name for G0065
   CHECK(json["actors"][0]["kind"] == "threat-group");
   CHECK(json["actors"][0]["country"] == "CN");
   CHECK(json["actors"][0]["mentions"] == 2);
@@ -108,4 +111,33 @@ TEST_CASE("show prints a document's metadata and entities, and exits 1 for an un
   const auto missing = run_dossier({"show", (dir.path() / "nope.txt").string(), "--db", db});
   CHECK(missing.exit_code == 1);
   CHECK(missing.err == "not in the index: " + (dir.path() / "nope.txt").string() + "\n");
+}
+
+TEST_CASE("a country named once is one mention however many languages spell its name alike",
+          "[e2e][entities]") {
+  // "Iran", "Irán" (Spanish) and "İran" (Turkish) fold to one word: one surface, one mention.
+  const auto json = json_of(run_dossier({"entities", "--json"}, with_input("Attacks in Iran were seen.")));
+  REQUIRE(json["countries"].size() == 1);
+  CHECK(json["countries"][0]["code"] == "IR");
+  CHECK(json["countries"][0]["mentions"] == 1);
+  CHECK(json["countries"][0]["surfaces"] == nlohmann::json::array({"Iran"}));
+}
+
+TEST_CASE("entities on a folder tags the files index would read, recursively", "[e2e][entities]") {
+  const TempDir dir;
+  const auto deep = dir.write("reports/2024/apt40.md", "# Note\nAPT40 targeted Norway.");
+  const auto top = dir.write("reports/fbi.txt", "The FBI warned.");
+  dir.write("reports/.hidden/secret.txt", "China");
+  dir.write("reports/.git/HEAD.txt", "Russia");
+  dir.write("reports/ignored/x.txt", "Iran");
+  dir.write("reports/.dossierignore", "ignored/\n");
+  dir.write("reports/tool.exe", "North Korea");
+  const auto result = run_dossier({"entities", (dir.path() / "reports").string(), "--json"}, with_input(""));
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.empty());
+  std::set<std::string> paths;
+  std::istringstream lines(result.out);
+  for (std::string line; std::getline(lines, line);)
+    paths.insert(nlohmann::json::parse(line)["path"].get<std::string>());
+  CHECK(paths == std::set<std::string>{deep.string(), top.string()});
 }

@@ -59,8 +59,8 @@ TEST_CASE("indexing twice leaves one document per file", "[e2e][index]") {
   reports.write("a.txt", "one");
   reports.write("b.txt", "two");
   const std::string db = (index.path() / "db").string();
-  run_dossier({"index", reports.path().string(), "--db", db});
-  run_dossier({"index", reports.path().string(), "--db", db});
+  REQUIRE(run_dossier({"index", reports.path().string(), "--db", db}).exit_code == 0);
+  REQUIRE(run_dossier({"index", reports.path().string(), "--db", db}).exit_code == 0);
   CHECK(Xapian::Database(db).get_doccount() == 2);
 }
 
@@ -86,10 +86,19 @@ TEST_CASE("exclude flags and .dossierignore files keep paths out of the index", 
   reports.write(".dossierignore", "README.md\n");
   reports.write("README.md", "notes");
   reports.write("drafts/a.txt", "draft");
-  reports.write("final.txt", "final");
-  const auto result = run_dossier({"index", reports.path().string(), "--db", (index.path() / "db").string(),
-                                   "--exclude", "drafts/", "--json"});
+  const auto kept = reports.write("final.txt", "final");
+  const std::string db = (index.path() / "db").string();
+  const auto result =
+      run_dossier({"index", reports.path().string(), "--db", db, "--exclude", "drafts/", "--json"});
+  CHECK(result.exit_code == 0);
   CHECK(json_of(result)["indexed"] == 1);
+  // The one document is final.txt: the excluded folder and the ignored file are not searchable.
+  const auto found = run_dossier({"search", "*", "--db", db, "--json"});
+  REQUIRE(found.exit_code == 0);
+  const auto hits = json_of(found)["hits"];
+  REQUIRE(hits.size() == 1);
+  CHECK(std::filesystem::path(hits[0]["path"].get<std::string>()).filename() == kept.filename());
+  CHECK(run_dossier({"search", "draft OR notes", "--db", db}).exit_code == 1);
 }
 
 TEST_CASE("bad arguments exit 2 and --help documents the exit codes", "[e2e][index]") {

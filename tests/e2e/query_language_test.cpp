@@ -105,3 +105,50 @@ TEST_CASE("CVE-2023-* finds the report with a 2023 CVE id", "[e2e][query]") {
   CHECK(corpus_hits("CVE-2023-*") == std::set<std::string>{"indicators-edge-device-intrusions.md"});
   CHECK(corpus_hits("CVE-1999-*").empty());
 }
+
+TEST_CASE("an unknown field exits 2 naming the known fields, never a silent phrase search", "[e2e][query]") {
+  for (const char* query : {"autor:Britt", "foo:bar", "espionage autor:\"Britt Verregghen\""}) {
+    const auto result = run_dossier({"search", query, "--db", corpus_db()});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("unknown field '") != std::string::npos);
+    CHECK(result.err.find("title:, author:, path:, type:, lang:, date:, country:, actor:") !=
+          std::string::npos);
+    CHECK(result.out.empty());
+  }
+  CHECK(run_dossier({"search", "autor:Britt", "--db", corpus_db()}).err.find("did you mean 'author:'?") !=
+        std::string::npos);
+}
+
+TEST_CASE("field names work in any case", "[e2e][query]") {
+  CHECK(corpus_hits("Country:NO") == corpus_hits("country:NO"));
+  CHECK_FALSE(corpus_hits("Country:NO").empty());
+  CHECK(corpus_hits("TITLE:covert") == std::set<std::string>{kSeed});
+}
+
+TEST_CASE("words with a colon that are not fields stay searchable text", "[e2e][query]") {
+  const TempDir reports;
+  const TempDir index;
+  reports.write("iocs.txt",
+                "Indicators\nBeacon at 10:30 to http://evil.example/gate from 2001:db8::1, dropped "
+                "C:\\Users\\Public\\svc.exe, detected as Trojan:Win32/Emotet.");
+  const std::string db = index_into(reports.path(), index);
+  for (const char* query : {"10:30", "http://evil.example/gate", "2001:db8::1", "C:\\Users\\Public\\svc.exe",
+                            "Trojan:Win32/Emotet", "\"detected as Trojan:Win32\""}) {
+    const auto result = run_dossier({"search", query, "--db", db, "--format", "paths"});
+    CHECK(result.exit_code == 0);
+    CHECK(result.out == (reports.path() / "iocs.txt").string() + "\n");
+  }
+}
+
+TEST_CASE("type: and lang: values that name no format or language exit 2 naming the known ones",
+          "[e2e][query]") {
+  const auto type = run_dossier({"search", "type:exe", "--db", corpus_db()});
+  CHECK(type.exit_code == 2);
+  CHECK(type.err == "error: unknown type 'exe' (the types are txt, md, html, pdf, docx, odt) at column 6\n");
+  CHECK(corpus_hits("type:MD") == std::set<std::string>{"fr-ingerence-etrangere-2024.md",
+                                                        "indicators-edge-device-intrusions.md",
+                                                        "no-trusselvurdering-2024.md"});
+  const auto lang = run_dossier({"search", "lang:xx", "--db", corpus_db()});
+  CHECK(lang.exit_code == 2);
+  CHECK(lang.err == "error: unknown language 'xx' (the index has: en, fr, no, zh)\n");
+}

@@ -20,8 +20,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const std::string_view language = kLanguages[data[0] % kLanguages.size()];
   const std::string_view text = dossier::fuzz::as_text(data + 1, size - 1);
+  std::uint32_t primary_position = 0;
+  std::uint32_t primary_width = 0;
+  std::uint32_t next_position = 1;
   for (const auto& token : analyzer.analyze(text, language)) {
     require(token.begin <= token.end && token.end <= text.size(), "token offsets lie inside the text");
+    if (token.role == dossier::analysis::TokenRole::Primary) {
+      require(token.position == next_position && token.width >= 1,
+              "primary tokens take consecutive positions");
+      primary_position = token.position;
+      primary_width = token.width;
+      next_position = token.position + token.width;
+    } else {
+      require(primary_width > 0 && token.position >= primary_position &&
+                  token.position < primary_position + primary_width,
+              "a part lies at a position of the token it belongs to");
+    }
     require(!token.term.empty(), "no token has an empty term");
     require(dossier::analysis::is_valid_utf8(token.term), "terms are valid UTF-8");
     require(dossier::analysis::is_valid_utf8(token.stem), "stems are valid UTF-8");

@@ -16,8 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const dossier::indexer::TextMetadata found = dossier::indexer::find_text_metadata(text);
   require(dossier::analysis::is_valid_utf8(found.author) || !dossier::analysis::is_valid_utf8(text),
           "an author read from valid UTF-8 is valid UTF-8");
-  if (const auto byline = dossier::indexer::find_byline(text)) {
-    require(!byline->empty(), "a byline names someone");
+  for (const std::string_view language : {"", "de", "fr", "nb", "ru"}) {
+    if (const auto byline = dossier::indexer::find_byline(text, language)) {
+      require(!byline->empty(), "a byline names someone");
+    }
   }
   static_cast<void>(dossier::indexer::is_byline_or_date_line(text));
   return 0;

@@ -72,3 +72,50 @@ TEST_CASE("a metadata date keeps the date part of a timestamp and its precision"
   CHECK_FALSE(parse_date_value("2024-02-30").has_value());
   CHECK_FALSE(parse_date_value("").has_value());
 }
+
+TEST_CASE("dates are read in the languages of the index, with their own month names", "[date_text]") {
+  CHECK(found("6. Februar 2024") == "2024-02-06");  // German
+  CHECK(found("Berlin, den 6. Feb. 2024") == "2024-02-06");
+  CHECK(found("M\u00e4rz 2024") == "2024-03");
+  CHECK(found("le 6 f\u00e9vrier 2024") == "2024-02-06");  // French
+  CHECK(found("1er mai 2024") == "2024-05-01");
+  CHECK(found("f\u00e9vrier 2024") == "2024-02");
+  CHECK(found("6. februar 2024") == "2024-02-06");  // Norwegian, Danish
+  CHECK(found("6. mars 2024") == "2024-03-06");
+  CHECK(found("6 februari 2024") == "2024-02-06");  // Dutch, Swedish
+  CHECK(found("6 mrt 2024") == "2024-03-06");
+  CHECK(found("6 \u0444\u0435\u0432\u0440\u0430\u043b\u044f 2024 \u0433.") == "2024-02-06");  // Russian
+  CHECK(found("\u0424\u0435\u0432\u0440\u0430\u043b\u044c 2024") == "2024-02");
+  CHECK(found("6 de febrero de 2024") == "2024-02-06");  // Spanish
+  CHECK(found("febrero de 2024") == "2024-02");
+  CHECK(found("6 de fevereiro de 2024") == "2024-02-06");  // Portuguese
+  CHECK(found("6 d\u2019abril de 2024") == "2024-04-06");  // Catalan
+  CHECK(found("6 febbraio 2024") == "2024-02-06");         // Italian
+  CHECK(found("6 februarie 2024") == "2024-02-06");        // Romanian
+  CHECK(found("6. helmikuuta 2024") == "2024-02-06");      // Finnish
+  CHECK(found("6 \u015eubat 2024") == "2024-02-06");       // Turkish
+  CHECK(found("2024. febru\u00e1r 6.") == "2024-02-06");   // Hungarian
+  CHECK(found("2024 m. vasario 6 d.") == "2024-02-06");    // Lithuanian
+  CHECK(found("\u0666 \u0641\u0628\u0631\u0627\u064a\u0631 \u0662\u0660\u0662\u0664") ==
+        "2024-02-06");                                                                      // Arabic
+  CHECK(found("6 \u0583\u0565\u057f\u0580\u057e\u0561\u0580\u056b 2024") == "2024-02-06");  // Armenian
+  CHECK(found("\u096C \u092B\u0947\u092C\u094D\u0930\u0941\u0905\u0930\u0940 \u0968\u0966\u0968\u096A") ==
+        "2024-02-06");                                                                      // Nepali
+  CHECK(found("6 \u0baa\u0bbf\u0baa\u0bcd\u0bb0\u0bb5\u0bb0\u0bbf 2024") == "2024-02-06");  // Tamil
+  CHECK(found("6 Feabhra 2024") == "2024-02-06");                                           // Irish
+  CHECK(found("6 Februari 2024") == "2024-02-06");                                          // Indonesian
+  CHECK(found("otsaila 2024") == "2024-02");  // Basque, but not its inflected "2024ko otsailaren 6a"
+  CHECK(found("\u53d1\u5e03\u4e8e2024\u5e742\u67086\u65e5") == "2024-02-06");  // Chinese
+  CHECK(found("2024\ub144 2\uc6d4 6\uc77c") == "2024-02-06");                  // Korean
+}
+
+TEST_CASE("month names that are words, or that no language writes so, are not dates", "[date_text]") {
+  CHECK(found("may 2024") == "");  // English and Turkish capitalise May
+  CHECK(found("Mai 2024") == "2024-05");
+  CHECK(found("mai 2024") == "2024-05");  // French writes it in lower case
+  CHECK(found("Marsch 2024") == "");
+  CHECK(found("In 2024 March saw attacks") == "");  // neither "2024 March" nor "March saw" is a date
+  CHECK(found("6 may 2024") == "2024-05-06");       // Spanish abbreviates it so
+  CHECK(found("30 f\u00e9vrier 2024") == "2024-02");
+  CHECK(found("2024\u5e7413\u6708") == "");
+}

@@ -43,6 +43,15 @@ ExtractedDocument content(std::string text, std::string title) {
   return document;
 }
 
+// The path terms of `document`, each followed by a space, in term order.
+std::string path_terms_of(const Xapian::Document& document) {
+  std::string paths;
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    if ((*term).starts_with("P")) paths += *term + " ";
+  }
+  return paths;
+}
+
 const SourceFile kSource{"/reports/Volt.md",        "/reports",
                          FileFormat::Markdown,      42,
                          1'700'000'000'000'000'000, "00112233445566778899aabbccddeeff"};
@@ -70,13 +79,19 @@ TEST_CASE("path terms name the root folder and what lies below it, not the folde
   source.root = "/home/ana/cases";
   const Xapian::Document document =
       DocumentBuilder(analyzer, nullptr).build(source, content("x", "x")).document;
-  std::string paths;
-  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-    if ((*term).starts_with("P")) paths += *term + " ";
-  }
-  CHECK(paths == "P2024 Papt40 Papt40.txt Pcases Ptxt ");
+  CHECK(path_terms_of(document) == "P2024 P40 Papt Papt40 Papt40.txt Pcases Ptxt ");
   CHECK(document.get_value(schema::kRootSlot) == dossier::analysis::digest_hex("/home/ana/cases"));
   CHECK(document.get_value(schema::kPathDigestSlot) == dossier::analysis::digest_hex(source.path));
+}
+
+TEST_CASE("a file name's words are path terms beside the whole name", "[document_builder]") {
+  const Analyzer analyzer;
+  SourceFile source = kSource;
+  source.path = "/reports/norway-2024-threat-assessment.txt";
+  const Xapian::Document document =
+      DocumentBuilder(analyzer, nullptr).build(source, content("x", "x")).document;
+  CHECK(path_terms_of(document) ==
+        "P2024 Passessment Pnorway Pnorway-2024-threat-assessment.txt Preports Pthreat Ptxt ");
 }
 
 TEST_CASE("values and data carry what a search result and a rerun need", "[document_builder]") {
@@ -114,6 +129,7 @@ TEST_CASE("tagged entities become filter terms, facet sets and recorded mentions
         "id\tname\tkind\tcountry\taliases\nmss-cn\tMinistry of State "
         "Security\tintelligence-agency\tCN\tMSS\n"},
        {"w", "alias\treason\n"},
+       {},
        {}},
       {});
   const Analyzer analyzer;
@@ -184,9 +200,5 @@ TEST_CASE("a file indexed as its own root still has its name as path terms", "[d
   source.root = source.path;
   const Xapian::Document document =
       DocumentBuilder(analyzer, nullptr).build(source, content("x", "x")).document;
-  std::string paths;
-  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-    if ((*term).starts_with("P")) paths += *term + " ";
-  }
-  CHECK(paths == "Pmd Pvolt Pvolt.md ");
+  CHECK(path_terms_of(document) == "Pmd Pvolt Pvolt.md ");
 }

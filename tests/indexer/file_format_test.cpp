@@ -1,6 +1,10 @@
 #include "dossier/indexer/file_format.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <iterator>
+
+#include "dossier/analysis/schema.h"
 
 using dossier::indexer::FileFormat;
 using dossier::indexer::format_for_path;
@@ -36,4 +40,14 @@ TEST_CASE("each format has a short stable name", "[file_format]") {
   CHECK(dossier::indexer::format_name(FileFormat::Pdf) == "pdf");
   CHECK(dossier::indexer::format_name(FileFormat::Docx) == "docx");
   CHECK(dossier::indexer::format_name(FileFormat::Odt) == "odt");
+}
+
+TEST_CASE("every format name is one the schema lists for type: queries", "[file_format]") {
+  const auto& listed = dossier::analysis::schema::kFormatNames;
+  for (FileFormat format : {FileFormat::PlainText, FileFormat::Markdown, FileFormat::Html, FileFormat::Pdf,
+                            FileFormat::Docx, FileFormat::Odt}) {
+    CHECK(std::find(std::begin(listed), std::end(listed), dossier::indexer::format_name(format)) !=
+          std::end(listed));
+  }
+  CHECK(std::size(listed) == 6);
 }

@@ -27,6 +27,7 @@ std::vector<std::string> walk(const TempDir& dir, const WalkOptions& options = {
                 files.push_back(fs::path(file.path).lexically_relative(dir.path()).string());
               },
               [](const WalkIssue&) {},
+              {},
               {}});
   return files;
 }
@@ -62,10 +63,11 @@ TEST_CASE("FIFOs go to on_special, never to on_file, unless an ignore rule hides
   REQUIRE(::mkfifo((dir.path() / "ignored.txt").c_str(), 0600) == 0);
   std::vector<std::string> files;
   std::vector<std::string> special;
-  walk_files(
-      dir.path(), {},
-      {[&](const FoundFile& f) { files.push_back(fs::path(f.path).filename().string()); },
-       [](const WalkIssue&) {}, [&](const fs::path& path) { special.push_back(path.filename().string()); }});
+  walk_files(dir.path(), {},
+             {[&](const FoundFile& f) { files.push_back(fs::path(f.path).filename().string()); },
+              [](const WalkIssue&) {},
+              [&](const fs::path& path) { special.push_back(path.filename().string()); },
+              {}});
   CHECK(files == std::vector<std::string>{"keep.txt"});
   CHECK(special == std::vector<std::string>{"pipe.txt"});
 }
@@ -74,7 +76,8 @@ TEST_CASE("stat data comes with each file", "[walker]") {
   const TempDir dir;
   dir.write("a.txt", "12345");
   std::vector<FoundFile> files;
-  walk_files(dir.path(), {}, {[&](const FoundFile& f) { files.push_back(f); }, [](const WalkIssue&) {}, {}});
+  walk_files(dir.path(), {},
+             {[&](const FoundFile& f) { files.push_back(f); }, [](const WalkIssue&) {}, {}, {}});
   REQUIRE(files.size() == 1);
   CHECK(files[0].size == 5);
   CHECK(files[0].mtime_ns > 1'600'000'000'000'000'000);
@@ -86,7 +89,7 @@ TEST_CASE("a root named with a trailing slash gives the same paths as without", 
   dir.write("sub/a.txt", "a");
   std::vector<std::string> files;
   walk_files(dir.path().string() + "/", {},
-             {[&](const FoundFile& f) { files.push_back(f.path); }, [](const WalkIssue&) {}, {}});
+             {[&](const FoundFile& f) { files.push_back(f.path); }, [](const WalkIssue&) {}, {}, {}});
   CHECK(files == std::vector<std::string>{(dir.path() / "sub" / "a.txt").string()});
 }
 
@@ -94,14 +97,15 @@ TEST_CASE("a root that is a file is reported alone", "[walker]") {
   const TempDir dir;
   const fs::path file = dir.write("only.txt", "x");
   std::vector<fs::path> files;
-  walk_files(file, {}, {[&](const FoundFile& f) { files.push_back(f.path); }, [](const WalkIssue&) {}, {}});
+  walk_files(file, {},
+             {[&](const FoundFile& f) { files.push_back(f.path); }, [](const WalkIssue&) {}, {}, {}});
   CHECK(files == std::vector<fs::path>{file});
 }
 
 TEST_CASE("a missing root throws", "[walker]") {
   const TempDir dir;
   CHECK_THROWS_AS(
-      walk_files(dir.path() / "absent", {}, {[](const FoundFile&) {}, [](const WalkIssue&) {}, {}}),
+      walk_files(dir.path() / "absent", {}, {[](const FoundFile&) {}, [](const WalkIssue&) {}, {}, {}}),
       fs::filesystem_error);
 }
 
@@ -127,7 +131,7 @@ TEST_CASE("exclude patterns apply relative to the root and override ignore files
   CHECK(walk(dir, WalkOptions{{"/old", "*.md"}}) == std::vector<std::string>{"c.txt"});
 }
 
-TEST_CASE("with links followed, linked files and folders are walked and a loop is reported once",
+TEST_CASE("with links followed, linked files and folders are walked and each loop is reported as one",
           "[walker]") {
   const TempDir dir, outside;
   dir.write("a.txt", "a");
@@ -136,17 +140,26 @@ TEST_CASE("with links followed, linked files and folders are walked and a loop i
   fs::create_symlink(dir.path() / "a.txt", dir.path() / "alias.txt");
   fs::create_directory_symlink(dir.path(), dir.path() / "loop");
   fs::create_symlink(dir.path() / "gone.txt", dir.path() / "dangling.txt");
+  fs::create_symlink(dir.path() / "self.txt", dir.path() / "self.txt");
+  fs::create_directory_symlink(outside.path() / "shared", dir.path() / "twin");
   WalkOptions options;
   options.symlinks = dossier::indexer::SymlinkPolicy::Follow;
   std::vector<std::string> files;
   std::vector<std::string> issues;
+  std::vector<std::string> loops;
   walk_files(
       dir.path(), options,
       {[&](const FoundFile& f) { files.push_back(fs::path(f.path).lexically_relative(dir.path()).string()); },
        [&](const WalkIssue& issue) { issues.push_back(issue.path.filename().string()); },
-       {}});
+       {},
+       [&](const WalkIssue& loop) { loops.push_back(loop.path.filename().string() + ": " + loop.reason); }});
   std::sort(files.begin(), files.end());
   CHECK(files == std::vector<std::string>{"a.txt", "alias.txt", "shared/b.txt"});
-  std::sort(issues.begin(), issues.end());
-  CHECK(issues == std::vector<std::string>{"dangling.txt", "loop"});
+  CHECK(issues == std::vector<std::string>{"dangling.txt"});
+  std::sort(loops.begin(), loops.end());
+  CHECK(loops ==
+        std::vector<std::string>{
+            "loop: symbolic link loop (it leads back to " + dir.path().string() + ")",
+            "self.txt: symbolic link loop (it resolves to itself)",
+            "twin: symbolic link to a folder already walked as " + (dir.path() / "shared").string()});
 }

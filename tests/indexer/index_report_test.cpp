@@ -12,14 +12,22 @@ TEST_CASE("the JSON summary has every documented field", "[index_report]") {
   report.deleted = 2;
   report.unchanged = 7;
   report.skipped = 1;
-  report.failed = 1;
+  report.failed = 3;
+  report.failed_before = 2;
   report.root_errors = 1;
   report.seconds = 0.5;
   report.errors.push_back({std::string("/r/bad\xff\n.txt", 12), "not a regular file"});
   CHECK(dossier::indexer::report_to_json(report) ==
         "{\"indexed\":6,\"added\":4,\"updated\":1,\"renamed\":1,\"deleted\":2,\"unchanged\":7,"
-        "\"skipped\":1,\"failed\":1,\"root_errors\":1,\"seconds\":0.5,\"errors\":[{\"path\":\"/r/"
-        "bad\xef\xbf\xbd\\n.txt\",\"reason\":\"not a regular file\"}]}");
+        "\"skipped\":1,\"failed\":3,\"failed_before\":2,\"root_errors\":1,\"seconds\":0.5,\"errors\":[{"
+        "\"path\":\"/r/bad\xef\xbf\xbd\\n.txt\",\"reason\":\"not a regular file\"}],\"error\":null}");
+}
+
+TEST_CASE("a run stopped by a fatal error has the same fields, zero counts and its error", "[index_report]") {
+  CHECK(dossier::indexer::stopped_run_to_json("index /x is locked by another writer (waited 0.5 s)", 0.5) ==
+        "{\"indexed\":0,\"added\":0,\"updated\":0,\"renamed\":0,\"deleted\":0,\"unchanged\":0,"
+        "\"skipped\":0,\"failed\":0,\"failed_before\":0,\"root_errors\":0,\"seconds\":0.5,\"errors\":[],"
+        "\"error\":\"index /x is locked by another writer (waited 0.5 s)\"}");
 }
 
 TEST_CASE("the summary line reads as a sentence", "[index_report]") {

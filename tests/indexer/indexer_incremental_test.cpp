@@ -178,7 +178,10 @@ TEST_CASE("a root that disappears or is suddenly empty deletes nothing", "[index
   report = run_index(options);
   CHECK(report.root_errors == 1);
   REQUIRE(report.errors.size() == 1);
-  CHECK(report.errors[0].reason == "is empty but the index holds 2 documents from it; nothing deleted");
+  CHECK(report.errors[0].reason ==
+        "is empty but the index holds 2 documents from it; nothing deleted (if it is "
+        "retired, remove it with: dossier forget " +
+            root.string() + ")");
   CHECK(open(index).get_doccount() == 2);
 }
 
@@ -188,11 +191,17 @@ TEST_CASE("a file that fails is remembered and not read again until it changes",
   IndexOptions options = options_for(reports, index);
   options.max_file_bytes = 1000;
   CHECK(run_index(options).failed == 1);
+  // Still failing: counted failed, but as an earlier failure, not read nor reported again.
   IndexReport report = run_index(options);
-  CHECK(report.failed == 0);
-  CHECK(report.skipped == 1);
+  CHECK(report.failed == 1);
+  CHECK(report.failed_before == 1);
+  CHECK(report.failed_this_run() == 0);
+  CHECK(report.errors.empty());
+  CHECK(report.skipped == 0);
   options.failed_files = dossier::indexer::FailedFilesPolicy::RetryAll;
-  CHECK(run_index(options).failed == 1);
+  report = run_index(options);
+  CHECK(report.failed == 1);
+  CHECK(report.failed_this_run() == 1);
   options.failed_files = dossier::indexer::FailedFilesPolicy::RetryWhenChanged;
   reports.write("big.txt", "small now");
   report = run_index(options);
@@ -213,8 +222,9 @@ TEST_CASE("a file that fails after it was indexed keeps its document", "[indexer
   CHECK(report.deleted == 0);
   CHECK(open(index).get_termfreq("alpha") == 1);
   const IndexReport again = run_index(options);  // remembered: not read again until it changes
-  CHECK(again.failed == 0);
-  CHECK(again.skipped == 1);
+  CHECK(again.failed == 1);
+  CHECK(again.failed_before == 1);
+  CHECK(again.skipped == 0);
   CHECK(open(index).get_termfreq("alpha") == 1);
 }
 
@@ -225,4 +235,38 @@ TEST_CASE("the last run is recorded in the database", "[indexer][incremental]") 
   const std::string last_run = open(index).get_metadata(std::string(schema::kLastRunKey));
   CHECK(last_run.starts_with("{\"finished\":\""));
   CHECK(last_run.find("\"added\":1") != std::string::npos);
+}
+
+TEST_CASE("a link loop is skipped and counted, warned about once, and never fails a run",
+          "[indexer][incremental]") {
+  const TempDir reports, index;
+  reports.write("a.txt", "alpha");
+  fs::create_directories(reports.path() / "sub");
+  fs::create_directory_symlink(reports.path(), reports.path() / "sub" / "up");
+  IndexOptions options = options_for(reports, index);
+  options.symlinks = dossier::indexer::SymlinkPolicy::Follow;
+  std::vector<std::string> warnings;
+  std::vector<std::string> skipped;
+  IndexEvents events;
+  events.on_warning = [&](const dossier::indexer::FileError& warning) { warnings.push_back(warning.reason); };
+  events.on_skip = [&](const dossier::indexer::SkippedFile& file) { skipped.push_back(file.reason); };
+  IndexReport report = run_index(options, events);
+  CHECK(report.failed == 0);
+  CHECK(report.errors.empty());
+  CHECK(report.skipped == 1);
+  CHECK(report.added == 1);
+  CHECK(warnings == std::vector<std::string>{"symbolic link loop (it leads back to " +
+                                             reports.path().string() + "); skipped"});
+  // Known now: counted and named to --verbose, no warning again.
+  report = run_index(options, events);
+  CHECK(report.skipped == 1);
+  CHECK(report.failed == 0);
+  CHECK(warnings.size() == 1);
+  CHECK(skipped.size() == 2);
+  // Gone, then back: news again.
+  fs::remove(reports.path() / "sub" / "up");
+  CHECK(run_index(options, events).skipped == 0);
+  fs::create_directory_symlink(reports.path(), reports.path() / "sub" / "up");
+  run_index(options, events);
+  CHECK(warnings.size() == 2);
 }

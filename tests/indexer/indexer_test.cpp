@@ -173,12 +173,12 @@ TEST_CASE("an index of an older schema is refused with what to do, not duplicate
   reports.write("a.txt", "x");
   {
     Xapian::WritableDatabase old((index.path() / "db").string(), Xapian::DB_CREATE);
-    old.set_metadata(std::string(schema::kSchemaVersionKey), "1");
+    old.set_metadata(std::string(schema::kSchemaVersionKey), "2");
     old.add_document(Xapian::Document());
     old.commit();
   }
   CHECK_THROWS_WITH(
       run_index(options_for(reports, index)),
-      Catch::Contains("has schema version '1', this Dossier writes '2'") && Catch::Contains("index again"));
+      Catch::Contains("has schema version '2', this Dossier writes '3'") && Catch::Contains("index again"));
   CHECK(Xapian::Database((index.path() / "db").string()).get_doccount() == 1);
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "dossier/analysis/utf8.h"
+#include "dossier/indexer/markdown_extractor.h"
 
 using dossier::indexer::decode_text;
 using dossier::indexer::extract_plain_text;
@@ -195,4 +196,64 @@ TEST_CASE("any bytes decode to valid UTF-8", "[text_extractor][charset][hostile]
                                    std::string("\0\0\0", 3), std::string("\x81\x8D\x8F\x90\x9D")}) {
     CHECK(dossier::analysis::is_valid_utf8(decode_text(bytes)));
   }
+}
+
+namespace {
+
+std::string noise(std::size_t size, std::uint32_t seed) {
+  std::string bytes;
+  for (std::size_t i = 0; i < size; ++i) {
+    seed = seed * 1103515245 + 12345;
+    bytes.push_back(static_cast<char>(seed >> 24));
+  }
+  return bytes;
+}
+
+std::string repeated(std::string_view piece, std::size_t times) {
+  std::string out;
+  for (std::size_t i = 0; i < times; ++i)
+    out.append(piece);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("bytes that are mostly not text are binary data, not text", "[text_extractor][binary]") {
+  using dossier::indexer::decode_text_file;
+  using dossier::indexer::ExtractionError;
+  for (std::uint32_t seed = 1; seed <= 5; ++seed) {
+    CHECK_THROWS_AS(decode_text_file(noise(64 * 1024, seed)), ExtractionError);
+    CHECK_THROWS_AS(decode_text_file(noise(400, seed)), ExtractionError);
+  }
+  // An executable's header and zero-filled sections; valid UTF-8 full of control bytes.
+  CHECK_THROWS_WITH(decode_text_file("\x7F"
+                                     "ELF\x02\x01\x01" +
+                                     std::string(2000, '\0') + noise(2000, 9)),
+                    "binary data, not text");
+  CHECK_THROWS_AS(decode_text_file(repeated(std::string("\x01\x02\x03\x04 ok ", 8), 50)), ExtractionError);
+  CHECK_THROWS_AS(extract_plain_text(noise(5000, 3)), ExtractionError);
+  CHECK_THROWS_AS(dossier::indexer::extract_markdown(noise(5000, 3)), ExtractionError);
+}
+
+TEST_CASE("legacy encodings, UTF-16 and text with stray control bytes are text", "[text_extractor][binary]") {
+  using dossier::indexer::decode_text_file;
+  const std::string prose = "Security services warned about the intrusion campaign last year.\n";
+  CHECK(decode_text_file(repeated("S\xE9"
+                                  "curit\xE9 nationale et ing\xE9rence \xE9trang\xE8re. ",
+                                  40))
+            .starts_with("S\xC3\xA9"
+                         "curit\xC3\xA9"));  // Latin-1
+  // KOI8-R that ICU's detector takes for Greek, which leaves holes: the other readings are tried.
+  CHECK(decode_text_file(repeated("\xF3\xEC\xD5\xD6\xC2\xC1 \xD2\xC1\xDA\xD7\xC5\xC4\xCB\xC9 ", 60))
+            .starts_with("\u0421\u041b\u0443\u0436\u0431\u0430 \u0440\u0430\u0437"));
+  CHECK(decode_text_file("\xFF\xFE" + utf16_bytes(u"Title line\r\nbody", true)) == "Title line\r\nbody");
+  // UTF-16 without a byte order mark too short for ICU's detector to be sure.
+  CHECK(decode_text_file(utf16_bytes(u"Short note on APT40\n", true)) == "Short note on APT40\n");
+  CHECK(decode_text_file(utf16_bytes(u"Short note on APT40\n", false)) == "Short note on APT40\n");
+  // Stray NULs, a bell, a form feed and terminal colours in a log.
+  const std::string log =
+      repeated("\x1B[31mALERT\x1B[0m " + prose, 50) + std::string("\0\0\x07\f", 4) + prose;
+  CHECK_NOTHROW(decode_text_file(log));
+  CHECK_NOTHROW(decode_text_file(std::string("nullwort\0\0\0 between\0 hornbeam\n", 30)));
+  CHECK(decode_text_file("").empty());
 }

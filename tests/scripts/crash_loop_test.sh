@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# crash_loop_test.sh DOSSIER: kills indexing runs with SIGKILL at random moments, five times, then
-# checks that the database opens after each kill and that a final run leaves exactly one document
-# per file, with nothing lost.
+# crash_loop_test.sh DOSSIER: kills indexing runs with SIGKILL mid-run, five times, then checks that
+# the database opens after each kill and that a final run leaves exactly one document per file, with
+# nothing lost. Each run is killed on a sign of its progress, not after a time: when it has reported
+# (--verbose) its Nth added or updated document, N varying from round to round so that some kills
+# land just after a commit (every 50 documents) and some between two. However fast or slow the
+# machine, every run is then killed with well over a thousand documents still to do; `wait` tells
+# a run that was killed (exit 137) from one that had ended.
 set -euo pipefail
 dossier=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,30 +18,42 @@ db="$work/db"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 number() { grep -o "\"$1\":[0-9]*" | head -1 | cut -d: -f2; }
 
-killed_mid_run=0
+# The Nth change of each round's run at which it is killed.
+kill_points=(50 137 200 263 349)
+mkfifo "$work/changes"
 for round in 1 2 3 4 5; do
   # Later rounds change a third of the files too, so that the killed runs are doing updates, not
-  # only adds, and have enough to do to be killed mid-run however fast a run is.
+  # only adds.
   if [ "$round" -ge 2 ]; then
     for k in $(seq $((round * 7)) 3 $files); do
       printf 'revised in round %d\n' "$round" >> "$work/reports/f$(printf %02d $((k % 20)))/report$(printf %05d "$k").txt"
     done
   fi
-  "$dossier" index "$work/reports" --db "$db" --batch 50 --quiet &
+  point=${kill_points[$((round - 1))]}
+  "$dossier" index "$work/reports" --db "$db" --batch 50 --verbose 2> "$work/changes" &
   pid=$!
-  sleep "0.$((RANDOM % 9 + 1))$((RANDOM % 10))"
-  if kill -9 "$pid" 2>/dev/null; then killed_mid_run=$((killed_mid_run + 1)); fi
-  wait "$pid" 2>/dev/null || true
-  if [ -d "$db" ]; then
-    if "$dossier" stats --db "$db" --json > "$work/stats.json" 2> "$work/stats.err"; then
-      echo "round $round: killed with $(number documents < "$work/stats.json") documents committed"
-    else
-      # Killed before its first commit: the new index is still empty, which readers are told.
-      grep -q "yet (it is being created)" "$work/stats.err" || fail "round $round: the database does not open: $(cat "$work/stats.err")"
+  changes=0
+  : > "$work/other.log"
+  while IFS= read -r line; do
+    case $line in
+      "added "* | "updated "*) changes=$((changes + 1)) ;;
+      *) printf '%s\n' "$line" >> "$work/other.log" ;;
+    esac
+    if [ "$changes" -ge "$point" ]; then
+      kill -9 "$pid"
+      break
     fi
+  done < "$work/changes"
+  status=0
+  wait "$pid" || status=$?
+  [ "$status" = 137 ] || fail "round $round: the run was not killed at change $point (it exited $status after $changes changes): $(cat "$work/other.log")"
+  if "$dossier" stats --db "$db" --json > "$work/stats.json" 2> "$work/stats.err"; then
+    echo "round $round: killed at change $point with $(number documents < "$work/stats.json") documents committed"
+  else
+    # Killed before its first commit: the new index is still empty, which readers are told.
+    grep -q "yet (it is being created)" "$work/stats.err" || fail "round $round: the database does not open: $(cat "$work/stats.err")"
   fi
 done
-[ "$killed_mid_run" -ge 3 ] || fail "only $killed_mid_run of 5 runs were killed mid-run; the corpus is too small"
 
 "$dossier" index "$work/reports" --db "$db" --json > "$work/final.json" || fail "the final run failed: $(cat "$work/final.json")"
 [ "$(number failed < "$work/final.json")" = 0 ] || fail "files failed in the final run"
@@ -55,4 +71,4 @@ done
 revised=$("$dossier" search '"revised in round 5"' --db "$db" --json -n 1 | number total)
 expected=$(seq 35 3 $files | wc -l)
 [ "$revised" = "$expected" ] || fail "$revised documents have round 5's revision, not $expected"
-echo "ok: $killed_mid_run runs killed mid-run; $documents documents for $files files"
+echo "ok: 5 runs killed mid-run; $documents documents for $files files"

@@ -2,7 +2,8 @@
 # schedule_files_test.sh DOSSIER SCRIPTS_DIR: the cron line runs as written (with the paths pointed
 # at a scratch folder) and appends one JSON summary per run; the server unit's command line serves
 # that index and stops on SIGTERM with exit 0; the systemd units pass `systemd-analyze verify`
-# where systemd-analyze exists (exit 77, skipped, where it does not).
+# (Debian package systemd, which scripts/install-deps.sh installs; it needs no running systemd).
+# Without systemd-analyze the test says so in one line and exits 77 (skipped).
 set -euo pipefail
 dossier=$1
 scripts=$2
@@ -50,7 +51,7 @@ serve_pid=
 [ "$serve_code" = 0 ] || fail "the server exited $serve_code on SIGTERM: $(cat "$work/serve.err")"
 
 if ! command -v systemd-analyze > /dev/null; then
-  echo "cron line ok; systemd-analyze not installed: unit files not verified"
+  echo "SKIPPED: systemd-analyze is not installed (scripts/install-deps.sh installs it): the cron line runs, the systemd units are not verified"
   exit 77
 fi
 mkdir -p "$work/units"

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "dossier/searcher/search_errors.h"
+#include "unicode_spaces.h"
 
 using dossier::searcher::parse_query;
 using dossier::searcher::QuerySyntaxError;
@@ -32,6 +33,16 @@ TEST_CASE("words and phrases", "[query_parser]") {
   CHECK(parsed("\"Ministry of State Security\"") == "phrase:\"Ministry of State Security\"");
   CHECK(parsed("\u201cState Security\u201d MSS") == "SEQ(phrase:\"State Security\", word:MSS)");
   CHECK(parsed("CVE-2023-27997 2001:db8::1") == "SEQ(word:CVE-2023-27997, word:2001:db8::1)");
+}
+
+TEST_CASE("every Unicode space separates query words", "[query_parser]") {
+  for (const auto& space : dossier::testing::word_separating_spaces()) {
+    INFO(space.name);
+    CHECK(parsed(space.utf8 + "Emotet" + space.utf8 + "Dridex" + space.utf8) ==
+          "SEQ(word:Emotet, word:Dridex)");
+    CHECK(parsed("espionage" + space.utf8 + "-" + space.utf8 + "norway") ==
+          "SEQ(word:espionage, word:-, word:norway)");
+  }
 }
 
 TEST_CASE("boolean operators bind NOT, then AND, then OR", "[query_parser]") {
@@ -90,10 +101,35 @@ TEST_CASE("a field applies to a word, a phrase or a group", "[query_parser]") {
   CHECK(parsed("-country:NO x") == "SEQ(NOT(country:(word:NO)), word:x)");
 }
 
-TEST_CASE("only known field names make a field", "[query_parser]") {
+TEST_CASE("field names are known in any case", "[query_parser]") {
+  CHECK(parsed("Title:x") == "title:(word:x)");
+  CHECK(parsed("COUNTRY:NO") == "country:(word:NO)");
+  CHECK(parsed("Actor:\"Volt Typhoon\"") == "actor:(phrase:\"Volt Typhoon\")");
+}
+
+TEST_CASE("an unknown field name is an error naming the fields and the nearest one", "[query_parser]") {
+  CHECK(error_of("x autor:Britt") ==
+        "unknown field 'autor:' (did you mean 'author:'?); the fields are title:, author:, path:, type:, "
+        "lang:, date:, country:, actor:; to search for the text, quote it: \"autor:Britt\" at column 3");
+  CHECK(error_of("foo:bar").starts_with("unknown field 'foo:'; the fields are title:,"));
+  CHECK(error_of("note:x").starts_with("unknown field 'note:'; "));  // too far from date: to suggest it
+  CHECK(error_of("contry:(NO OR NL)").starts_with("unknown field 'contry:' (did you mean 'country:'?)"));
+  CHECK(error_of("autor:\"Britt V\"").starts_with("unknown field 'autor:'"));
+}
+
+TEST_CASE("words that merely hold a colon stay text", "[query_parser]") {
   CHECK(parsed("2001:db8::1") == "word:2001:db8::1");
-  CHECK(parsed("Title:x") == "word:Title:x");
-  CHECK(parsed("note:x") == "word:note:x");
+  CHECK(parsed("fe80::1ff:fe23:4567:890a") == "word:fe80::1ff:fe23:4567:890a");
+  CHECK(parsed("dead:beef::1") == "word:dead:beef::1");
+  CHECK(parsed("10:30") == "word:10:30");
+  CHECK(parsed("http://evil.example/x") == "word:http://evil.example/x");
+  CHECK(parsed("C:\\Windows\\System32") == "word:C:\\Windows\\System32");
+  CHECK(parsed("Trojan:Win32/Emotet") == "word:Trojan:Win32/Emotet");
+  CHECK(parsed("urn:isbn:0451450523") == "word:urn:isbn:0451450523");
+  CHECK(parsed("mailto:soc@example.org") == "word:mailto:soc@example.org");
+  CHECK(parsed("Summary: espionage") == "SEQ(word:Summary:, word:espionage)");
+  CHECK(parsed("\"autor:Britt\"") == "phrase:\"autor:Britt\"");
+  CHECK(parsed("x1:y") == "word:x1:y");
 }
 
 TEST_CASE("a field with nothing glued to it is an error", "[query_parser]") {

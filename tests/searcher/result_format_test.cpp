@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "text_wrap.h"
+
 using dossier::searcher::format_json;
 using dossier::searcher::format_json_lines;
 using dossier::searcher::format_paths;
@@ -42,6 +44,10 @@ SearchResult sample() {
 
 }  // namespace
 
+// Golden on purpose, byte for byte: `search --json` is an interface that scripts parse, so its field
+// names and order, the rounding of scores, the escaping of control bytes and of the snippet's HTML
+// must change only on purpose (and then README.md and DESIGN.md change with it). The other JSON
+// tests parse the output and check fields.
 TEST_CASE("JSON has the documented fields and marks highlights with escaped HTML", "[result_format]") {
   CHECK(
       format_json(sample()) ==
@@ -66,7 +72,9 @@ TEST_CASE("JSON carries the suggestion, matched aliases and, when asked, the exp
   result.hits[0].explanation = {{"Zespionnag", 1.23456}};
   const auto json = nlohmann::json::parse(format_json(result));
   CHECK(json["suggestion"] == "espionage");
-  CHECK(json["explain"] == nlohmann::json{{"parsed", "word:espionnage"}, {"xapian", "Query(Zespionnag)"}});
+  CHECK(json["explain"] == nlohmann::json{{"parsed", "word:espionnage"},
+                                          {"xapian", "Query(Zespionnag)"},
+                                          {"like_terms", nlohmann::json::array()}});
   CHECK(json["hits"][0]["matched_aliases"] == nlohmann::json{"Fancy Bear"});
   CHECK(json["hits"][0]["explain"] == nlohmann::json::parse(R"([{"term": "Zespionnag", "weight": 1.235}])"));
   CHECK_FALSE(nlohmann::json::parse(format_json(sample())).contains("explain"));
@@ -113,10 +121,10 @@ TEST_CASE("paths outside the base directory stay absolute", "[result_format]") {
 TEST_CASE("with --facets the text output ends with country and actor tables", "[result_format]") {
   TextStyle style{false, "/data", true};
   const std::string text = format_text(sample(), style);
-  CHECK(
-      text.ends_with("countries (documents):\n     2  China (CN)\nactors (documents):\n"
-                     "     1  Ministry of State Security [intelligence-agency, CN]\nyears (documents): none\n"
-                     "languages (documents): none\ntypes (documents): none\n"));
+  CHECK(text.ends_with(
+      "countries (documents):\n     2  China (CN)\nactors (documents):\n"
+      "  intelligence-agency:\n     1  Ministry of State Security [CN]\nyears (documents): none\n"
+      "languages (documents): none\ntypes (documents): none\n"));
 }
 
 TEST_CASE("a long snippet is shown on two lines, highlights kept on both", "[result_format]") {
@@ -149,4 +157,77 @@ TEST_CASE("explained text shows the parsed query and each hit's terms", "[result
   const std::string text = format_text(result, style);
   CHECK(text.starts_with("query: word:mivd\nxapian: Query(mivd)\n1. "));
   CHECK(text.find("   terms: mivd 2.500\n") != std::string::npos);
+}
+
+TEST_CASE("an explained similar search shows the terms taken from the report", "[result_format]") {
+  SearchResult result = sample();
+  result.xapian_query = "Query((botnet OR norway))";
+  result.like_terms = {"botnet", "norway"};
+  TextStyle style{false, {}};
+  style.explain = true;
+  CHECK(
+      format_text(result, style).starts_with("like: botnet norway\nxapian: Query((botnet OR norway))\n1. "));
+  const auto json = nlohmann::json::parse(format_json(result));
+  CHECK(json["explain"]["like_terms"] == nlohmann::json{"botnet", "norway"});
+  CHECK(json["explain"]["parsed"].is_null());
+}
+
+TEST_CASE("the actor facet table groups actors by kind, threat groups first", "[result_format]") {
+  using dossier::analysis::ActorKind;
+  SearchResult result = sample();
+  result.facets.actors = {{"fortinet", "Fortinet", 5, ActorKind::SecurityVendor, "US"},
+                          {"mss-cn", "Ministry of State Security", 3, ActorKind::IntelligenceAgency, "CN"},
+                          {"apt40", "APT40", 2, ActorKind::ThreatGroup, "CN"},
+                          {"volt", "Volt Typhoon", 1, ActorKind::ThreatGroup, ""}};
+  TextStyle style{false, {}};
+  style.facets = true;
+  const std::string text = format_text(result, style);
+  CHECK(text.find("actors (documents):\n  threat-group:\n     2  APT40 [CN]\n     1  Volt Typhoon\n"
+                  "  intelligence-agency:\n     3  Ministry of State Security [CN]\n"
+                  "  security-vendor:\n     5  Fortinet [US]\nyears") != std::string::npos);
+}
+
+TEST_CASE("with a width, headlines and snippets wrap to it, colour closed and reopened per line",
+          "[result_format]") {
+  SearchResult result = sample();
+  SearchHit& hit = result.hits[0];
+  hit.title = "A rather long title about covert operations in Europe and beyond";
+  hit.snippet.text = std::string("the MIVD said ") + std::string(120, 'x') + " and more words follow here";
+  hit.snippet.highlights = {{4, 8}};
+  TextStyle style{true, {}};
+  style.width = 40;
+  const std::string text = format_text(result, style);
+  std::size_t lines = 0;
+  for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    std::string line = text.substr(start, end - start);
+    for (std::size_t esc; (esc = line.find('\x1b')) != std::string::npos;)
+      line.erase(esc, line.find('m', esc) - esc + 1);
+    CHECK(dossier::searcher::display_width(line) <= 40);
+    ++lines;
+  }
+  CHECK(lines > 4);
+  CHECK(text.starts_with("\x1b[1m1. A rather long title about covert\x1b[0m\n     \x1b[1moperations"));
+  CHECK(text.find("   the \x1b[1;31mMIVD\x1b[0m said\n") != std::string::npos);
+  // Without a width (a pipe), one headline line and a snippet on at most two.
+  style.width = 0;
+  style.color = false;
+  const std::string plain = format_text(result, style);
+  CHECK(std::count(plain.begin(), plain.end(), '\n') == 3);
+}
+
+TEST_CASE("the page footer says which hits are shown and how to get the next page", "[result_format]") {
+  using dossier::searcher::format_page_footer;
+  SearchResult result = sample();
+  result.total = 28;
+  result.hits.resize(10, result.hits[0]);
+  CHECK(format_page_footer(result) == "1-10 of 28 (next: --offset 10)\n");
+  result.offset = 20;
+  result.hits.resize(8);
+  CHECK(format_page_footer(result) == "21-28 of 28\n");
+  result.hits.clear();
+  CHECK(format_page_footer(result) == "28 matches\n");
+  result.total = 1;
+  CHECK(format_page_footer(result) == "1 match\n");
+  result.total = 0;
+  CHECK(format_page_footer(result) == "no matches\n");
 }

@@ -221,7 +221,7 @@ TEST_CASE("a search like a document ranks the others by shared telling words and
   CHECK_THROWS_AS(searcher.search(request), dossier::searcher::DocumentNotFoundError);
 }
 
-TEST_CASE("a query with few matches gets a suggestion from the index, one with many none", "[searcher]") {
+TEST_CASE("a misspelt word gets a suggestion from the index, a word the search found none", "[searcher]") {
   const Corpus corpus;
   Searcher searcher(corpus.database());
   SearchRequest request;
@@ -229,9 +229,13 @@ TEST_CASE("a query with few matches gets a suggestion from the index, one with m
   CHECK(searcher.search(request).suggestion == "espionage");
   request.suggest = false;
   CHECK(searcher.search(request).suggestion.empty());
-  request.query = "malwar";
+  request.query = "Belgiumm";
   request.suggest = true;
-  CHECK(searcher.search(request).suggestion == "malware");
+  CHECK(searcher.search(request).suggestion == "belgium");
+  // "malwar" is the stem of "malware": the search found the malware report, nothing to correct.
+  request.query = "malwar";
+  CHECK(searcher.search(request).total == 1);
+  CHECK(searcher.search(request).suggestion.empty());
 }
 
 TEST_CASE("explain fills the parsed query and each hit's matching terms", "[searcher]") {
@@ -247,4 +251,24 @@ TEST_CASE("explain fills the parsed query and each hit's matching terms", "[sear
   REQUIRE(result.hits[0].explanation.size() == 1);
   CHECK(result.hits[0].explanation[0].term == "Zbotnet");
   CHECK(result.hits[0].explanation[0].weight == Approx(result.hits[0].score));
+}
+
+TEST_CASE("a document's text marks the query's matches and the names it uses for an actor typed",
+          "[searcher]") {
+  const Corpus corpus;
+  Searcher searcher(corpus.database());
+  const auto marked = [&](const std::string& query) {
+    std::vector<std::string> matches;
+    for (const auto& page : searcher.text(corpus.report("china.txt"), query).pages) {
+      for (const auto& segment : page.segments) {
+        if (segment.match) matches.push_back(segment.text);
+      }
+    }
+    return matches;
+  };
+  CHECK(marked("fortinet malwares") == std::vector<std::string>{"malware", "Fortinet"});
+  CHECK(marked("MSS") == std::vector<std::string>{"Ministry of State Security"});  // the name used
+  CHECK(marked("").empty());
+  CHECK_THROWS_AS(searcher.text(corpus.report("china.txt"), "(x"), dossier::searcher::QuerySyntaxError);
+  CHECK_THROWS_AS(searcher.text(corpus.report("missing.txt"), "x"), dossier::searcher::DocumentNotFoundError);
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "dossier/analysis/utf8.h"
+#include "unicode_spaces.h"
 
 using dossier::analysis::Analyzer;
 using dossier::searcher::make_snippet;
@@ -77,6 +78,17 @@ TEST_CASE("white space collapses and control characters never reach the snippet"
   const Snippet snippet =
       make_snippet("line one\n\n\tALERT \x1b[31m red\x07 end", terms, analyzer(), {}, "en");
   CHECK(marked(snippet) == "line one [ALERT] [31m red end");
+}
+
+TEST_CASE("every Unicode space collapses to one ASCII space in a snippet", "[snippet]") {
+  MatchTerms terms;
+  terms.stems = {"emotet", "dridex"};
+  for (const auto& space : dossier::testing::word_separating_spaces()) {
+    INFO(space.name);
+    const std::string text = "Loaders:" + space.utf8 + space.utf8 + "Emotet" + space.utf8 + "and\u2028" +
+                             space.utf8 + "Dridex" + space.utf8 + "!";
+    CHECK(marked(make_snippet(text, terms, analyzer(), {}, "en")) == "Loaders: [Emotet] and [Dridex] !");
+  }
 }
 
 TEST_CASE("without a match the snippet is the start of the text", "[snippet]") {

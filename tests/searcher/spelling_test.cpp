@@ -23,10 +23,23 @@ Xapian::WritableDatabase vocabulary(const std::vector<std::pair<std::string, int
   return database;
 }
 
-std::optional<std::string> suggestion(const Xapian::Database& database, const std::string& query) {
+std::optional<std::string> suggestion(const Xapian::Database& database, const std::string& query,
+                                      const dossier::searcher::EntityResolver* names = nullptr) {
   static const dossier::analysis::Analyzer analyzer;
-  return suggest_query(database, query, parse_query(query), analyzer);
+  return suggest_query({database, analyzer, {}, names}, query, parse_query(query));
 }
+
+// Knows one actor by its acronym and its name.
+class Agencies : public dossier::searcher::EntityResolver {
+ public:
+  std::vector<std::string> resolve_country(std::string_view) const override { return {}; }
+  std::vector<std::string> resolve_actor(std::string_view) const override { return {}; }
+  std::string resolve_language(std::string_view) const override { return {}; }
+  std::vector<std::string> find_actors(std::string_view text) const override {
+    if (text == "Mivd" || text == "MIVD") return {"mivd-nl"};
+    return {};
+  }
+};
 
 }  // namespace
 
@@ -78,4 +91,34 @@ TEST_CASE("a word is never corrected to an identifier or a number, however frequ
 TEST_CASE("a word with an apostrophe can still be the spelling suggested", "[spelling]") {
   const auto database = vocabulary({{"o'brien", 9}, {"o'brine", 1}});
   CHECK(nearest_word(database, "o'brine") == "o'brien");
+}
+
+TEST_CASE("a word in a few documents is corrected, a common one never", "[spelling]") {
+  const auto database = vocabulary({{"espionage", 9}, {"espionnage", 1}, {"malwares", 3}, {"malware", 9}});
+  CHECK(suggestion(database, "espionnage") == "espionage");  // in one document: rare
+  CHECK(suggestion(database, "malwares") == std::nullopt);   // in three: the words the search found
+}
+
+TEST_CASE("acronyms and names of known actors are never corrected", "[spelling]") {
+  const auto database = vocabulary({{"mivd", 1}, {"mid", 40}, {"cisz", 1}, {"cisa", 30}, {"mild", 30}});
+  const Agencies names;
+  CHECK(suggestion(database, "MIVD") == std::nullopt);  // an acronym as typed
+  CHECK(suggestion(database, "CISZ") == std::nullopt);
+  CHECK(suggestion(database, "cisz") == "cisa");                // typed as a word, it may be a slip
+  CHECK(suggestion(database, "Mivd", &names) == std::nullopt);  // the name of an actor
+  CHECK(suggestion(database, "Mivd") == "mid");
+}
+
+TEST_CASE("a correction is never the word with its ending cut off, nor a word with its stem", "[spelling]") {
+  const auto database = vocabulary({{"travelex", 1}, {"travel", 50}, {"attacks", 1}, {"attack", 60}});
+  CHECK(nearest_word(database, "travelex") == std::nullopt);
+  CHECK(suggestion(database, "Travelex") == std::nullopt);
+  CHECK(nearest_word(database, "botnett") == std::nullopt);
+  CHECK(nearest_word(vocabulary({{"botnett", 1}, {"botnet", 9}}), "botnett") == "botnet");  // a slip
+  // "attacks" and "attack" share the stem "attack": the search matched both already.
+  CHECK(nearest_word(database, "attacks") == "attack");
+  CHECK(suggestion(database, "attacks") == std::nullopt);
+  const auto stems = vocabulary({{"attacker", 1}, {"attackers", 60}});
+  CHECK(nearest_word(stems, "attacker") == "attackers");
+  CHECK(suggestion(stems, "attacker") == std::nullopt);  // both stem to "attack"
 }

@@ -141,6 +141,10 @@ TEST_CASE("a document is shown by its id with its text in pages", "[api_routes]"
   REQUIRE(doc["segments"].size() == 2);
   CHECK(doc["segments"][1]["page"] == 2);
   CHECK(doc["segments"][1]["html"].get<std::string>().find("page two") != std::string::npos);
+  CHECK(doc["segments"][1]["html"].get<std::string>().find("<mark>Espionage</mark> appears") !=
+        std::string::npos);
+  CHECK(doc["segments"][0]["html"].get<std::string>().find("<mark>") == std::string::npos);
+  CHECK(doc["matches"] == 1);
   for (const char* field : {"format", "size", "modified", "author", "date", "language", "description",
                             "keywords", "url", "countries", "actors"})
     CHECK(doc.contains(field));

@@ -14,7 +14,7 @@ class ReportIndex {
  public:
   ReportIndex() {
     reports_.write("norway.md",
-                   "---\ntitle: Norway assessment\ndate: 2024-02-13\n---\nThe Norwegian police service warns "
+                   "---\ntitle: Norway assessment\ndate: 2024-02-13\n---\nThe police service of Norway warns "
                    "of Chinese espionage by the MSS and of a botnet.\n");
     reports_.write("china.md",
                    "---\ntitle: Covert operations\ndate: 2024-03\n---\nChina's Ministry of State Security "

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <stdexcept>
 
+#include "process.h"
+
 namespace dossier::testing {
 
 BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv) {
@@ -47,7 +49,11 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv) {
 BackgroundProcess::~BackgroundProcess() {
   if (!status_) {
     ::kill(pid_, SIGKILL);
-    wait(std::chrono::seconds(30));
+    try {
+      wait(std::chrono::seconds(30));
+    } catch (const SanitizerReport&) {
+      // A test that lets the child go unchecked has failed already or did not care how it ended.
+    }
   }
   if (err_reader_.joinable()) err_reader_.join();
   if (out_fd_ >= 0) ::close(out_fd_);
@@ -92,12 +98,24 @@ std::optional<int> BackgroundProcess::wait(std::chrono::milliseconds timeout) {
     const pid_t done = ::waitpid(pid_, &status, WNOHANG);
     if (done == pid_) {
       status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      check_sanitizers();
       return status_;
     }
     if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
     // A child's end is not something poll() can wait for without a signal handler: check often.
     ::usleep(10'000);
   }
+}
+
+void BackgroundProcess::check_sanitizers() {
+  // The child has ended: once its stderr is drained, a report in it is complete.
+  if (err_reader_.joinable()) err_reader_.join();
+  const std::optional<std::string> report = sanitizer_report(err());
+  if (!report && *status_ != DOSSIER_SANITIZER_EXIT_CODE) return;
+  throw SanitizerReport(
+      "the background child exited " + std::to_string(*status_) + " with a sanitizer report:\n" +
+      report.value_or("(none on stderr; exit code " + std::to_string(DOSSIER_SANITIZER_EXIT_CODE) +
+                      " is the sanitizers')"));
 }
 
 std::string BackgroundProcess::err() const {

@@ -31,7 +31,8 @@ class BackgroundProcess {
   void send(int signal);
 
   /// Waits up to `timeout` for the child to end: its exit status, -1 when a signal killed it, none
-  /// when it still runs.
+  /// when it still runs. Throws `SanitizerReport` (process.h) when it ended with the sanitizers'
+  /// exit code or its stderr holds a sanitizer report.
   std::optional<int> wait(std::chrono::milliseconds timeout);
 
   /// Everything written to stderr so far.
@@ -40,6 +41,8 @@ class BackgroundProcess {
   pid_t pid() const noexcept { return pid_; }
 
  private:
+  void check_sanitizers();
+
   pid_t pid_ = -1;
   int out_fd_ = -1;
   std::string out_buffer_;

@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <string_view>
 
 extern char** environ;
 
@@ -48,6 +49,17 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
   result.push_back(nullptr);
   return result;
 }
+
+#ifndef DOSSIER_SANITIZER_EXIT_CODE
+#error "DOSSIER_SANITIZER_EXIT_CODE comes from tests/sanitizer/test_environment.cmake"
+#endif
+constexpr int kSanitizerExitCode = DOSSIER_SANITIZER_EXIT_CODE;
+
+// What each sanitizer prints first: ASan and LeakSanitizer "==PID==ERROR: AddressSanitizer: ..."
+// (or "LeakSanitizer"), UBSan "FILE:LINE:COLUMN: runtime error: ...".
+constexpr std::array<std::string_view, 3> kReportMarkers{"ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                                                         ": runtime error: "};
+constexpr std::size_t kReportExcerpt = 4096;
 
 // Milliseconds poll() may wait before `deadline` (-1: no deadline), or 0 when it has passed.
 int poll_timeout(std::optional<std::chrono::steady_clock::time_point> deadline) {
@@ -121,7 +133,26 @@ void open_output(bool terminal, int (&fds)[2]) {
   ::fcntl(fds[1], F_SETFD, FD_CLOEXEC);
 }
 
+// Throws SanitizerReport when `result` is a sanitizer's doing, whatever exit code the test expects.
+void check_sanitizers(const ProcessSpec& spec, const ProcessResult& result) {
+  const std::optional<std::string> report = sanitizer_report(result.err);
+  if (!report && result.exit_code != kSanitizerExitCode) return;
+  throw SanitizerReport(spec.argv.front() + " exited " + std::to_string(result.exit_code) +
+                        " with a sanitizer report:\n" +
+                        report.value_or("(none on stderr; exit code " + std::to_string(kSanitizerExitCode) +
+                                        " is the sanitizers')"));
+}
+
 }  // namespace
+
+std::optional<std::string> sanitizer_report(const std::string& err) {
+  std::size_t first = std::string::npos;
+  for (const std::string_view marker : kReportMarkers)
+    first = std::min(first, err.find(marker));
+  if (first == std::string::npos) return std::nullopt;
+  const std::size_t line_start = err.rfind('\n', first);
+  return err.substr(line_start == std::string::npos ? 0 : line_start + 1, kReportExcerpt);
+}
 
 ProcessResult run_process(const ProcessSpec& spec) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
@@ -158,6 +189,7 @@ ProcessResult run_process(const ProcessSpec& spec) {
   }
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+  check_sanitizers(spec, result);
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -37,8 +38,21 @@ struct ProcessSpec {
 
 /// Runs `spec` to completion. stdout and stderr are pipes unless `spec` asks for a
 /// pseudo-terminal. A child still running after `spec.timeout` is killed, so a hanging program
-/// fails its test instead of hanging it. Throws
-/// `std::runtime_error` when the process cannot be started.
+/// fails its test instead of hanging it. Throws `std::runtime_error` when the process cannot be
+/// started, and `SanitizerReport` when it exits with the sanitizers' exit code or its stderr holds
+/// a sanitizer report: no test can accept that as an ordinary exit code (see
+/// tests/sanitizer/test_environment.cmake).
 ProcessResult run_process(const ProcessSpec& spec);
+
+/// A child process that a sanitizer (ASan, LeakSanitizer, UBSan) stopped or reported on; `what()`
+/// names the program and holds the report.
+class SanitizerReport : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The start of the first sanitizer report in `err` (the lines from its "ERROR: ...Sanitizer" or
+/// "runtime error:" line on, at most ~4 KB), or nullopt when there is none.
+std::optional<std::string> sanitizer_report(const std::string& err);
 
 }  // namespace dossier::testing

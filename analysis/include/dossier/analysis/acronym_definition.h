@@ -20,6 +20,12 @@ struct AcronymDefinition {
   bool names_organisation = false;  ///< the long name has an organisation word (ministry, bureau...)
 };
 
+/// The id of an actor a report names and no gazetteer knows, from the folded words
+/// `tokens[first..end)`: "unknown-" + their ASCII letters and digits joined by "-", or a digest of
+/// `name` when they have none.
+std::string unknown_actor_id(const std::vector<Token>& tokens, std::size_t first, std::size_t end,
+                             std::string_view name);
+
 /// When `tokens[acronym]` is an acronym (2 to 8 ASCII capitals and digits, two capitals at least)
 /// written in parentheses right after the capitalised words whose initials spell it (small words
 /// like "of", "and", "the" may sit between them), returns that definition. Looks back at most 12

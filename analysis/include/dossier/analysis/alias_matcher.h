@@ -17,6 +17,8 @@
 
 namespace dossier::analysis {
 
+class HanFolder;
+
 /// Which list an entity lives in.
 enum class EntityType { Country, Actor };
 
@@ -34,6 +36,7 @@ enum class NameRole { Name, Demonym, Capital };
 enum class CaseRule {
   Exact,        ///< acronyms ("MSS", "NATO", "U.S."): the text must be spelt exactly so
   Capitalized,  ///< proper names: each capitalised word of the name is capitalised in the text
+  None,         ///< scripts without case (Han names, matched character by character)
 };
 
 /// One name of one entity, ready for matching.
@@ -43,7 +46,12 @@ struct NameEntry {
   CaseRule case_rule = CaseRule::Capitalized;
   bool weak = false;         ///< listed as weak: counts only with support (see `EntityTagger`)
   bool common_word = false;  ///< weak only for being an English word ("Hive"): see `Weakness::CommonWord`
-  std::vector<std::string> words;  ///< the name's words as written in the gazetteer
+  bool never = false;        ///< names something else that contains an actor's name: `Weakness::NotAnActor`
+  /// Tokens of the shorter name of the same actor this name starts with, when the rest is a team,
+  /// product or division ("Zscaler ThreatLabz", "ESET Research"): the mention's surface; 0 = all.
+  std::size_t head = 0;
+  std::vector<std::string> words;       ///< the name's words as written in the gazetteer
+  std::vector<std::string> separators;  ///< between words: "" for spaces or a hyphen, else the text ("&")
 };
 
 /// A name found in the token stream.
@@ -65,18 +73,45 @@ class AliasMatcher {
   static constexpr std::size_t kMaxNameTokens = 12;
 
   /// The longest name starting at `tokens[first]` (primary tokens of `text`), or `std::nullopt`.
+  /// Words match on their folded terms; ideographic tokens (terms folded to Simplified Chinese by
+  /// the caller) match Han names character by character, whatever the segmentation. With a
+  /// `language` (an ISO 639-1 code or stemmer name the tokens were stemmed with), countries' names
+  /// and demonyms in that language also match on stems ("Украины", "kinesiske"); the longer match
+  /// wins, the folded one on a tie.
   std::optional<NameMatch> longest_match(std::string_view text, const std::vector<Token>& tokens,
-                                         std::size_t first) const;
+                                         std::size_t first, std::string_view language = {}) const;
+
+  /// The longest country name that starts a Han name of `length` tokens at `tokens[first]` and
+  /// ends before it (中华人民共和国 of 中华人民共和国国家安全部), or `std::nullopt`.
+  std::optional<NameMatch> country_inside(std::string_view text, const std::vector<Token>& tokens,
+                                          std::size_t first, std::size_t length) const;
+
+  /// The stemmer name ("norwegian") a language code ("nb", "no", "nn") stems with, or "" for none.
+  static std::string stemmer_name(std::string_view language);
 
   /// Longest name, in tokens, of any entry (the look-ahead a streaming caller needs).
   std::size_t max_length() const noexcept { return max_length_; }
 
  private:
   struct Node;
-  void add(const std::string& name, EntityRef target, NameRole role, const Gazetteer& gazetteer,
-           const Analyzer& analyzer);
+  NameEntry* add(const std::string& name, EntityRef target, NameRole role, const Gazetteer& gazetteer,
+                 const Analyzer& analyzer);
 
+ public:
+  /// Folds Traditional Chinese to Simplified, as Han names are stored: callers fold the terms of
+  /// ideographic tokens with a copy of it (one per thread) before matching.
+  const HanFolder& han_folder() const noexcept { return *han_; }
+
+ private:
+  void add_stemmed(Node& root, const std::string& name, EntityRef target, NameRole role,
+                   const std::string& language, const Analyzer& analyzer);
+  void find_heads(const Gazetteer& gazetteer);
+  std::optional<NameMatch> walk(const Node& root, std::string_view text, const std::vector<Token>& tokens,
+                                std::size_t first, bool stems) const;
+
+  std::unique_ptr<HanFolder> han_;
   std::unique_ptr<Node> root_;
+  std::vector<std::pair<std::string, std::unique_ptr<Node>>> stem_roots_;  // by stemmer name
   std::vector<std::unique_ptr<NameEntry>> entries_;
   std::size_t max_length_ = 1;
 };

@@ -17,19 +17,29 @@
 
 namespace dossier::analysis {
 
-/// Whether a token takes a position of its own or is a findable piece of an identifier.
+/// Whether a token is a word of the text or a findable piece of the token before it.
 enum class TokenRole {
-  Primary,  ///< occupies the next word position; indexed with that position
-  Part,     ///< a piece of the identifier before it ("evil" of "evil.example.com"): indexed without position
+  Primary,  ///< a word or identifier of the text: takes the next `width` word positions
+  Part,     ///< a word or identifier inside the primary token before it ("evil" of "evil.example.com",
+            ///< "invoice" of "invoice_2024", "cve-2021-44228" of "log4j-cve-2021-44228-hotpatch"):
+            ///< at the position of its own word within that token
 };
 
 /// One analysed token.
 struct Token {
-  std::string term;            ///< folded, bounded form: the unprefixed index term
-  std::string stem;            ///< stemmed form for `TokenKind::Word` (bounded); empty for other kinds
-  std::uint32_t position = 0;  ///< 1-based word position; a `Part` carries its identifier's position
-  std::size_t begin = 0;       ///< byte offset in the analysed text
-  std::size_t end = 0;         ///< one past the last byte
+  std::string term;  ///< folded, bounded form: the unprefixed index term
+  std::string stem;  ///< stemmed form for `TokenKind::Word` (bounded); empty for other kinds
+  /// 1-based word position. A primary token of several words (a domain, "invoice_2024") takes one
+  /// position per word, each of its parts the position of its own word, so phrases match the whole
+  /// token or the words in it: "evil.example.com" at 5 has "evil" at 5, "example" at 6, "com" at 7,
+  /// and the next word is at 8.
+  std::uint32_t position = 0;
+  std::uint32_t width = 1;  ///< word positions the token takes (1 for a part)
+  /// Whether the index keeps `position` for the term (phrases, NEAR); false only for the words of
+  /// a CVE id (see `RawPart::positional`).
+  bool positional = true;
+  std::size_t begin = 0;  ///< byte offset in the analysed text
+  std::size_t end = 0;    ///< one past the last byte
   TokenKind kind = TokenKind::Word;
   TokenRole role = TokenRole::Primary;
   std::optional<IdentifierKind> identifier;  ///< set for `TokenKind::Identifier`

@@ -31,6 +31,9 @@ std::string_view actor_kind_name(ActorKind kind) noexcept;
 /// Parses a kind name; `std::nullopt` for an unknown name.
 std::optional<ActorKind> parse_actor_kind(std::string_view name) noexcept;
 
+/// Every kind, in the order of the enumeration (threat groups first).
+std::vector<ActorKind> actor_kinds();
+
 /// A named organisation.
 struct Actor {
   std::string id;    ///< stable slug: "apt40", "mss-cn"
@@ -40,13 +43,22 @@ struct Actor {
   std::vector<std::string> aliases;  ///< other names, acronyms, native names
 };
 
+/// A country's name or demonym in one language, matched in that language's inflected forms
+/// ("Украины" for "Украина", "kinesiske" for "kinesisk").
+struct LocalName {
+  std::string language;  ///< ISO 639-1 code ("nb", "ru", "de")
+  std::string text;      ///< the dictionary form
+  bool demonym = false;  ///< an adjective or inhabitant name rather than the country's name
+};
+
 /// A country (ISO 3166-1 region) and the words that name it.
 struct Country {
-  std::string code;                   ///< ISO 3166-1 alpha-2, upper case
-  std::string name;                   ///< common English name
-  std::vector<std::string> aliases;   ///< official and short forms, abbreviations, other languages
-  std::vector<std::string> demonyms;  ///< "Chinese", "North Korean"
-  std::vector<std::string> capitals;  ///< "Beijing"
+  std::string code;                    ///< ISO 3166-1 alpha-2, upper case
+  std::string name;                    ///< common English name
+  std::vector<std::string> aliases;    ///< official and short forms, abbreviations, other languages
+  std::vector<std::string> demonyms;   ///< "Chinese", "North Korean"
+  std::vector<std::string> capitals;   ///< "Beijing"
+  std::vector<LocalName> local_names;  ///< names and demonyms by language (CLDR, local-names.tsv)
 };
 
 }  // namespace dossier::analysis

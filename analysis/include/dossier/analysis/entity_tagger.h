@@ -61,14 +61,21 @@ class EntityTagger {
   EntityTagger(const Gazetteer& gazetteer, const Analyzer& analyzer, TaggerOptions options = {});
   ~EntityTagger();
 
-  /// Tags `text` (valid UTF-8) in one pass of the analyzer.
+  /// Tags `text` (valid UTF-8) in one pass of the analyzer, in the language CLD2 detects (English
+  /// when it cannot tell).
   DocumentEntities tag(std::string_view text) const;
+
+  /// Tags `text` written in `language` (an ISO 639-1 code such as "nb", "ru", "de"; "" or an
+  /// unknown code: no stems): names of countries in that language also match inflected ("Украины",
+  /// "kinesiske", "deutsche").
+  DocumentEntities tag(std::string_view text, std::string_view language) const;
 
   class Session;
 
   /// Starts tagging `text` from tokens the caller produces (so that indexing analyses each text
-  /// once): feed the session every token of `text` from `Analyzer::for_each_token`, then `finish`.
-  std::unique_ptr<Session> start(std::string_view text) const;
+  /// once): feed the session every token of `text` from `Analyzer::for_each_token` with the same
+  /// `language` (the tokens' stems must be in it), then `finish`.
+  std::unique_ptr<Session> start(std::string_view text, std::string_view language = {}) const;
 
   const Gazetteer& gazetteer() const noexcept { return gazetteer_; }
 
@@ -83,7 +90,7 @@ class EntityTagger {
 /// Incremental tagging of one text; memory stays bounded however long the text is.
 class EntityTagger::Session {
  public:
-  Session(const EntityTagger& tagger, std::string_view text);
+  Session(const EntityTagger& tagger, std::string_view text, std::string_view language);
   ~Session();
 
   /// Consumes the next token of the text (parts of identifiers are ignored).

@@ -19,6 +19,7 @@ enum class Weakness {
   None,        ///< a name to trust
   CommonWord,  ///< only an English word ("Hive", "Bitter"): capitalised mid-sentence, it is the name
   Other,       ///< also a place, a person, a product, too short...: needs support or context
+  NotAnActor,  ///< names a thing that contains an actor's name ("MITRE ATT&CK", a framework): never counts
 };
 
 /// A gazetteer file that cannot be read; `what()` reads "FILE:LINE: reason".
@@ -46,6 +47,9 @@ struct GazetteerSources {
   /// Users' watchlists in the actors format. A row with a new id adds an actor; a row with a
   /// known id adds its aliases to that actor and replaces its name, kind and country when given.
   std::vector<GazetteerFile> user_actors;
+  /// Countries' names and demonyms in other languages: `code  language  names  demonyms`
+  /// (language an ISO 639-1 code). Optional (empty content: none).
+  GazetteerFile local_names;
 };
 
 /// Countries and actors, indexed by code and id. Immutable once built; safe to share between threads.
@@ -75,8 +79,9 @@ class Gazetteer {
   /// True when `alias` (compared case-insensitively) is listed as weak.
   bool is_weak(std::string_view alias) const { return weakness(alias) != Weakness::None; }
 
-  /// Why `alias` is weak: `CommonWord` when every reason given is of the category "common-word"
-  /// ("common-word: 'hive' is an English word"), `Other` for any other reason, `None` if not listed.
+  /// Why `alias` is weak: `NotAnActor` when a reason is of the category "not-an-actor",
+  /// `CommonWord` when every reason given is of the category "common-word" ("common-word: 'hive' is
+  /// an English word"), `Other` for any other reason, `None` if not listed.
   Weakness weakness(std::string_view alias) const;
 
   /// A digest of everything in the gazetteer, to tell whether an index was built with the same one.

@@ -13,4 +13,7 @@ std::string_view builtin_actors_tsv() noexcept;
 /// corpus/gazetteers/weak-aliases.tsv as compiled in.
 std::string_view builtin_weak_aliases_tsv() noexcept;
 
+/// corpus/gazetteers/local-names.tsv as compiled in.
+std::string_view builtin_local_names_tsv() noexcept;
+
 }  // namespace dossier::analysis

@@ -26,4 +26,8 @@ bool is_language_word(std::string_view term);
 /// organisation's ("China Telecom", "British Airways", "Hong Kong Polytechnic University").
 bool is_organisation_word(std::string_view term);
 
+/// True when `term` (folded) makes a capitalised name an organisation's ("ministry", "agency",
+/// "service", "bureau", "directorate", "parliament"...), not a technology's ("Domain Name System").
+bool is_organisation_head(std::string_view term);
+
 }  // namespace dossier::analysis

@@ -24,6 +24,9 @@ inline constexpr std::string_view kTitleStemPrefix = "ZS";
 inline constexpr std::string_view kUniquePrefix = "Q";
 /// File format: "Ttxt", "Tmd".
 inline constexpr std::string_view kFormatPrefix = "T";
+/// The formats a `T` term (and `kFormatSlot`) can name, the indexer's format names: what a
+/// `type:` query may ask for.
+inline constexpr std::string_view kFormatNames[] = {"txt", "md", "html", "pdf", "docx", "odt"};
 /// A folded word of the document's path below its root, or of the root folder's name, for `path:`
 /// queries.
 inline constexpr std::string_view kPathPrefix = "P";
@@ -63,15 +66,20 @@ inline constexpr char kSetSeparator = '|';
 
 /// Schema version stored in the database metadata; a reader refuses an index it cannot read.
 /// Raised whenever the terms, slots or metadata an incremental run relies on change: "2" added the
-/// path-digest and root slots and the `XR` term (a "1" index would get duplicates).
+/// path-digest and root slots and the `XR` term (a "1" index would get duplicates); "3" indexes
+/// the words and identifiers inside compounds with positions (file names, CVE ids in product
+/// names), which an incremental run would never add to the unchanged files of a "2" index.
 inline constexpr std::string_view kSchemaVersionKey = "dossier.schema";
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 /// "dossier.root." + root digest -> the root's absolute path.
 inline constexpr std::string_view kRootKeyPrefix = "dossier.root.";
 /// "dossier.failed." + path digest -> "size TAB mtime_ns TAB reason" of a file that failed: it is
 /// retried only when its size or mtime changes.
 inline constexpr std::string_view kFailedKeyPrefix = "dossier.failed.";
+/// "dossier.loop." + path digest -> "root digest TAB reason" of a symbolic link skipped as a loop,
+/// so that its warning is given once, not by every run.
+inline constexpr std::string_view kLoopKeyPrefix = "dossier.loop.";
 /// The last run's summary, a JSON object (the `index --json` fields plus "finished", ISO 8601 UTC).
 inline constexpr std::string_view kLastRunKey = "dossier.last_run";
 /// The languages of the indexed documents, joined by `kSetSeparator`: a query word is stemmed in

@@ -34,6 +34,24 @@ constexpr bool is_ascii_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/// True for a code point that separates words: every Unicode space separator (general category Zs:
+/// U+0020, U+00A0 no-break space, U+1680, U+2000..U+200A, U+202F narrow no-break space, U+205F,
+/// U+3000 ideographic space), the line and paragraph separators U+2028 and U+2029, U+0085 (NEL),
+/// U+200B zero width space, and the ASCII white-space controls (tab, LF, VT, FF, CR).
+bool is_white_space(std::int32_t code_point) noexcept;
+
+/// The length in bytes of the white-space character (see `is_white_space`) that starts at byte `i`
+/// of `text`; 0 when there is none there, `i` is past the end, or the bytes are ill-formed.
+std::size_t white_space_length(std::string_view text, std::size_t i) noexcept;
+
+/// The length in bytes of the white-space character that ends just before byte `end` of `text`; 0
+/// when there is none.
+std::size_t white_space_length_before(std::string_view text, std::size_t end) noexcept;
+
+/// `text` with every run of white space (`is_white_space`) replaced by one ASCII space and none
+/// at either end: what a reader of one line sees. `text` should be valid UTF-8.
+std::string collapse_white_space(std::string_view text);
+
 /// True for a UTF-8 continuation byte (10xxxxxx), which never starts a character.
 constexpr bool is_continuation_byte(char c) noexcept {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;

@@ -13,7 +13,8 @@ namespace dossier::indexer {
 /// What a walk does with symbolic links below the root.
 enum class SymlinkPolicy {
   Skip,    ///< never followed (the default): a link is not read, nor reported
-  Follow,  ///< followed; a link to a folder already walked (a loop) and a dangling link are reported
+  Follow,  ///< followed; a loop (a link to a folder already walked, or to itself) is skipped and
+           ///< reported to `on_loop`, a dangling link to `on_issue`
 };
 
 /// What a walk skips besides hidden entries.
@@ -44,6 +45,10 @@ struct WalkEvents {
   std::function<void(const WalkIssue&)> on_issue;
   /// A FIFO, socket or device that no ignore rule hides: never opened, only reported (optional).
   std::function<void(const std::filesystem::path&)> on_special;
+  /// With links followed, a link that leads back up the tree or to a folder already walked, or a
+  /// link that resolves to itself: skipped, and nothing is lost (what it leads to is walked, or is
+  /// nothing). Optional; `reason` says which.
+  std::function<void(const WalkIssue&)> on_loop;
 };
 
 /// Walks `root` (a folder, or a single file; followed if it is a link, since the user named it)
@@ -52,8 +57,9 @@ struct WalkEvents {
 /// never opened: they go to `on_special`. Skipped without a report: hidden entries (names starting
 /// with "."), version-control folders, symbolic links (unless `options.symlinks` is `Follow`), and whatever a
 /// `.dossierignore` file (gitignore syntax, in any folder, applying beneath it) or `options.exclude` ignores.
-/// A folder, entry or ignore file that cannot be read, and with `Follow` a dangling link or a link back to a
-/// folder already walked, is reported through `on_issue`. Throws
+/// A folder, entry or ignore file that cannot be read, and with `Follow` a dangling link, is reported
+/// through `on_issue`; with `Follow`, a link back to a folder already walked or a link that resolves to
+/// itself goes to `on_loop`. Throws
 /// `std::filesystem::filesystem_error` only when `root` itself cannot be examined.
 void walk_files(const std::filesystem::path& root, const WalkOptions& options, const WalkEvents& events);
 

@@ -79,6 +79,10 @@ struct IndexEvents {
   std::function<void(const IndexProgress&)> on_progress;  ///< after each file read
   std::function<void(const FileChange&)> on_change;       ///< a document was added, updated, renamed, deleted
   std::function<void(const SkippedFile&)> on_skip;        ///< a file counted in `skipped`
+  /// Something worth knowing once that does not make the run fail: a symbolic-link loop met for
+  /// the first time (later runs skip it silently; it is counted in `skipped` and named by
+  /// `on_skip` every time).
+  std::function<void(const FileError&)> on_warning;
 };
 
 /// Brings the index at `options.database` up to date with `options.roots`:

@@ -14,8 +14,9 @@ namespace dossier::indexer {
 /// verbatim (it often holds indicators). A YAML front matter block is not indexed; its fields become
 /// metadata (`parse_front_matter`: title, authors, date, tags/keywords, description, language).
 /// The title is, in order: the front matter `title:`, the first heading (ATX `#` or setext), the
-/// first non-empty line that is not only a byline or a date. Bytes are decoded with `decode_text`
-/// (legacy encodings and UTF-16 are converted). Never throws on any bytes.
+/// first non-empty line that is not only a byline or a date. Bytes are decoded with
+/// `decode_text_file` (legacy encodings and UTF-16 are converted). Throws `ExtractionError` for
+/// binary data, and on nothing else.
 ExtractedDocument extract_markdown(std::string_view bytes);
 
 /// Removes inline Markdown markup from one line of text (exposed for tests).

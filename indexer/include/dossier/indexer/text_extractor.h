@@ -24,8 +24,24 @@ inline constexpr std::size_t kMaxTitleBytes = 300;
 /// The result is always valid UTF-8. Never throws except `std::bad_alloc`.
 std::string decode_text(std::string_view bytes);
 
-/// Reads plain text (decoded with `decode_text`), line breaks kept; the title is `text_title`.
-/// Never throws on any bytes.
+/// How much of a decoded text `decode_text_file` judges, in bytes.
+inline constexpr std::size_t kBinarySampleBytes = 64 * 1024;
+/// A text is binary data when more than 1 in `kBinaryJunkShare` of the characters of its sample
+/// are junk (controls other than white space and ESC, DEL, C1 controls, U+FFFD, unassigned or
+/// private-use code points, noncharacters)...
+inline constexpr std::size_t kBinaryJunkShare = 20;
+/// ...and there are at least this many of them (a few stray control bytes in a short note are not).
+inline constexpr std::size_t kMinBinaryJunk = 16;
+
+/// Decodes a text file with `decode_text`, and refuses bytes that are not text: when the decoded
+/// sample is binary (see `kBinaryJunkShare`; random bytes, an executable or an archive named
+/// ".txt"), it is tried as UTF-16 without a byte order mark if every other byte is NUL, and
+/// otherwise throws `ExtractionError("binary data, not text")`. Legacy-encoded text, UTF-16/32 and
+/// text with a few stray control bytes are text.
+std::string decode_text_file(std::string_view bytes);
+
+/// Reads plain text (decoded with `decode_text_file`), line breaks kept; the title is `text_title`.
+/// Throws `ExtractionError` for binary data, and on nothing else.
 ExtractedDocument extract_plain_text(std::string_view bytes);
 
 /// The first non-empty line of `text`, trimmed of surrounding white space and cut to

@@ -8,7 +8,8 @@
 
 namespace dossier::indexer {
 
-/// `text` without leading and trailing ASCII white space.
+/// `text` without leading and trailing white space (ASCII, and every character
+/// `analysis::is_white_space` names: U+00A0, U+202F, U+3000...).
 std::string_view trim(std::string_view text) noexcept;
 
 /// Iterates the lines of a text; "\n", "\r\n" and "\r" all end a line, and no line includes them.

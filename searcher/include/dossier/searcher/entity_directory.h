@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,8 +19,9 @@ namespace dossier::searcher {
 class EntityResolver {
  public:
   virtual ~EntityResolver() = default;
-  /// Country codes for a code, name, alias or demonym ("NO", "Norway", "Norwegian", "Norge").
-  /// Throws `UnknownEntityError` naming the closest known names.
+  /// Country codes for a code (ISO alpha-2 or alpha-3), name, alias or demonym ("NO", "NOR",
+  /// "Norway", "Norwegian", "Norge"). Throws `UnknownEntityError` naming the closest known names:
+  /// those holding every word typed ("Korea": north korea, south korea), else near spellings.
   virtual std::vector<std::string> resolve_country(std::string_view text) const = 0;
   /// Actor ids for an id, name or alias ("MSS", "Ministry of State Security", "Leviathan").
   /// Throws `UnknownEntityError` naming the closest known names.
@@ -59,8 +61,9 @@ class EntityDirectory : public EntityResolver {
 
  private:
   std::string metadata(const std::string& key) const;
-  std::vector<std::string> resolve(std::string_view text, std::string_view prefix,
-                                   std::string_view what) const;
+  std::vector<std::string> resolve(std::string_view text, std::string_view prefix, std::string_view what,
+                                   std::string_view names_prefix) const;
+  std::set<std::string> display_keys(std::string_view prefix) const;
   std::vector<std::string> lookup(std::string_view text, std::string_view prefix) const;
 
   std::vector<Xapian::Database> shards_;

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,11 +16,18 @@ struct TermWeight {
   double weight = 0.0;  ///< the term's BM25 weight in the document on its own (0 for filter terms)
 };
 
-/// The terms of `enquire`'s query that document `id` contains (`Enquire::get_matching_terms`;
-/// wildcard expansions are not listed), each with its BM25 weight in that document when searched
-/// alone (`self` is the document's unique id term), heaviest first. Only meant for a page of hits:
-/// each term costs one small search.
+/// The terms a wildcard `pattern` (prefixed: "espion", "Styph") expands to, as the search's
+/// `OP_WILDCARD` with `WILDCARD_LIMIT_MOST_FREQUENT` does: the `limit` most frequent indexed terms
+/// starting with it.
+std::set<std::string> wildcard_expansion(const Xapian::Database& database, const std::string& pattern,
+                                         Xapian::termcount limit);
+
+/// The terms of `enquire`'s query that document `id` contains (`Enquire::get_matching_terms`),
+/// and the terms of `expanded` (a query's wildcard expansions) it contains, each with its BM25
+/// weight in that document when searched alone (`self` is the document's unique id term),
+/// heaviest first. Only meant for a page of hits: each term costs one small search.
 std::vector<TermWeight> explain_match(const Xapian::Database& database, const Xapian::Enquire& enquire,
-                                      Xapian::docid id, const std::string& self);
+                                      Xapian::docid id, const std::string& self,
+                                      const std::set<std::string>& expanded = {});
 
 }  // namespace dossier::searcher

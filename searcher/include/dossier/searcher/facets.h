@@ -42,8 +42,10 @@ class FacetCounter {
   /// Registers the spies with `enquire`; this counter must outlive the search.
   void attach(Xapian::Enquire& enquire);
 
-  /// The counts, named through `directory`, at most `limit` values per facet (0: all).
-  Facets result(const EntityDirectory& directory, std::size_t limit) const;
+  /// The counts, named through `directory`, at most `limit` values per facet (0: all); when
+  /// `actor_kinds` is not empty, only actors of those kinds (the limit applies to them).
+  Facets result(const EntityDirectory& directory, std::size_t limit,
+                const std::vector<analysis::ActorKind>& actor_kinds = {}) const;
 
  private:
   Xapian::ValueCountMatchSpy countries_;

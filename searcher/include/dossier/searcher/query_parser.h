@@ -57,12 +57,18 @@ inline constexpr std::string_view kQueryFields[] = {"title", "author", "path",  
 /// a chain (`a NEAR/3 b NEAR/3 c`) must repeat the same operator. n larger than `kMaxDistance` is
 /// clamped to it. A word ending in `*` (`espion*`) is a prefix wildcard; `*` alone is a word.
 ///
-/// Fields are `kQueryFields`, lower case, glued to their colon and to what follows; any other
-/// `name:` is part of a word (so "2001:db8::1" stays an address).
+/// Fields are `kQueryFields`, in any case (`Country:NO` is `country:NO`), glued to their colon and
+/// to what follows. Any other `name:value` whose name is two or more ASCII letters and whose value
+/// has no further colon, slash, backslash or `@` (`autor:Britt`, `foo:bar`, or `autor:` glued to a
+/// phrase or group) is an unknown field: a `QuerySyntaxError` naming the fields (and the nearest
+/// one), never a silent phrase search. Words that merely hold a colon stay text: times (`10:30`),
+/// IPv6 addresses (`2001:db8::1`), drives (`C:\path`), URLs (`http://x`), identifiers
+/// (`urn:isbn:1`, `Trojan:Win32/Emotet`), labels (`Summary:` with nothing glued after), and any
+/// word inside quotes.
 ///
 /// Operators are upper case (`and`, `or`, `not` are words). Straight or typographic double quotes
 /// delimit phrases. `-` negates only when glued to what follows (`-norway`). Invalid UTF-8 is read
-/// as U+FFFD. Throws `QuerySyntaxError` naming the character column for: an empty query,
+/// as U+FFFD. Throws `QuerySyntaxError` naming the character column for: an empty query, an unknown field,
 /// unbalanced parentheses, empty parentheses, an unterminated quote, an operator without a term
 /// on one side, a field without a term, `NEAR/`/`ADJ/` without a number, an operand of `NEAR/n`
 /// or `ADJ/n` that is not a word or phrase, a chain mixing `NEAR/n` and `ADJ/m`. Errors are never repaired by

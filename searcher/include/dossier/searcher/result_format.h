@@ -22,17 +22,28 @@ struct TextStyle {
   std::filesystem::path base_directory;  ///< paths under it are shown relative to it
   bool facets = false;                   ///< append the country and actor facet tables
   bool explain = false;                  ///< show the parsed query and each hit's matching terms
+  /// Columns of the terminal: headlines and snippets are wrapped to it by display width (East
+  /// Asian wide characters count two), at line break opportunities (ICU, UAX #14); 0 (a pipe):
+  /// one line per headline and a snippet on at most two lines. Widths below 20 count as 20.
+  std::size_t width = 0;
 };
 
 /// Human-readable results. Per hit one line "rank. title · date · path · countries · actors"
 /// (`p. N` after the path for a PDF; at most `kShownActors` actors, then "+N"), then the snippet
-/// on at most two lines, matched words bold red when `style.color`. Titles, paths, names and
+/// on at most two lines, matched words bold red when `style.color`; with `style.width`, the
+/// headline and the snippet wrapped to it instead (continued headline lines indented two columns
+/// past the rank's "N. ", snippet lines by three spaces). Titles, paths, names and
 /// snippets pass through `analysis::printable`, so no byte from a document reaches the terminal
 /// as a control code. With `style.explain`, the parsed and the Xapian query come first and each
 /// hit is followed by its terms and weights; with `style.facets`, tables of the top countries,
 /// actors, years, languages and types with their document counts follow. Returns "" when there
 /// are no hits (and nothing else was asked for).
 std::string format_text(const SearchResult& result, const TextStyle& style);
+
+/// What to say after a page of hits on a terminal: "1-10 of 28 (next: --offset 10)" when more
+/// follow, "21-28 of 28" on the last page, "1 match" or "28 matches" when no hit is on the page
+/// (an offset past the end, or a limit of 0), "no matches" for none. Ends with a line break.
+std::string format_page_footer(const SearchResult& result);
 
 /// Actors shown on a hit's line before "+N more".
 inline constexpr std::size_t kShownActors = 3;
@@ -67,5 +78,19 @@ std::string format_json_lines(const SearchResult& result);
 /// One path per line, as stored (any bytes but newline) when `raw`, else through
 /// `analysis::printable` (for a terminal).
 std::string format_paths(const SearchResult& result, bool raw);
+
+/// How `format_path` writes one path.
+enum class PathStyle {
+  Printable,  ///< through `analysis::printable`, then a newline (for a terminal)
+  Lines,      ///< the stored bytes, then a newline; a path holding a newline is made printable
+  Null,       ///< the stored bytes exactly, then a NUL byte (`xargs -0`): any path, unchanged
+};
+
+/// One hit's path as `style` says, with its terminator: for printing hits as they come.
+std::string format_path(const SearchHit& hit, PathStyle style);
+
+/// One hit as one JSON line (the object `format_json` lists under "hits", with its "explain" terms
+/// when `explain`), newline included: for printing hits as they come.
+std::string format_json_line(const SearchHit& hit, bool explain);
 
 }  // namespace dossier::searcher

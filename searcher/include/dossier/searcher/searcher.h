@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,10 +18,12 @@
 #include "dossier/analysis/document_date.h"
 #include "dossier/analysis/document_record.h"
 #include "dossier/analysis/entity_report.h"
+#include "dossier/searcher/actor_kinds.h"
 #include "dossier/searcher/entity_directory.h"
 #include "dossier/searcher/entity_listing.h"
 #include "dossier/searcher/explain.h"
 #include "dossier/searcher/facets.h"
+#include "dossier/searcher/marked_text.h"
 #include "dossier/searcher/match_terms.h"
 #include "dossier/searcher/query_builder.h"
 #include "dossier/searcher/snippet.h"
@@ -40,6 +43,8 @@ enum class SortOrder {
   Date,       ///< newest first; documents without a date last, then by relevance
 };
 
+struct SearchHit;
+
 /// One search.
 struct SearchRequest {
   std::string query;       ///< in Dossier's query language; "*" (or "" when a filter is given) lists all
@@ -48,6 +53,9 @@ struct SearchRequest {
   MatchMode mode = MatchMode::All;
   std::vector<std::string> countries;  ///< keep documents naming each of these (code, name or demonym)
   std::vector<std::string> actors;     ///< keep documents naming each of these (id, name or alias)
+  /// Keep documents naming at least one actor of any of these kinds (`parse_actor_kinds`), and show
+  /// only actors of these kinds in the actor facet; empty: every kind.
+  std::vector<analysis::ActorKind> actor_kinds;
   std::optional<analysis::DocumentDate> since;  ///< keep documents whose date starts on or after this
   std::optional<analysis::DocumentDate> until;  ///< keep documents whose date ends on or before this
   std::vector<std::string> languages;  ///< keep documents in any of these languages (code or English name)
@@ -66,9 +74,9 @@ struct SearchRequest {
   /// from its most telling terms), which is left out of the results; the query, if any, must match
   /// too. Throws `DocumentNotFoundError` when the path is not indexed.
   std::optional<std::filesystem::path> like;
-  /// When fewer than `kFewMatches` documents match, look for a spelling correction of the query.
+  /// Look for a spelling correction of the query's rare words (see `suggest_query`).
   bool suggest = true;
-  /// Fill `SearchResult::parsed_query`, `xapian_query` and each hit's `explanation`.
+  /// Fill `SearchResult::parsed_query`, `xapian_query`, `like_terms` and each hit's `explanation`.
   bool explain = false;
   /// A time budget for matching (the part whose cost grows with the index: every match is
   /// examined for exact counts); zero for none. Past it, Xapian stops matching and the search
@@ -76,10 +84,15 @@ struct SearchRequest {
   std::chrono::milliseconds time_limit{0};
   /// Fill `SearchResult::timeline`: every match counted by the month of its date.
   bool timeline = false;
+  /// When set, each hit is handed to this function as soon as it is made, in rank order, and
+  /// `SearchResult::hits` stays empty: a caller can print every match of a large result without
+  /// holding them all. A commit that forces a retry after some hits were handed over throws
+  /// `SearchError` (the hits already handed over would come twice).
+  std::function<void(SearchHit&&)> on_hit;
+  /// Make each hit's snippet (and its page); false leaves them empty, for output that shows none
+  /// (a list of paths), which then costs no text analysis per hit.
+  bool snippets = true;
 };
-
-/// Below this many matches a search looks for a spelling correction.
-inline constexpr std::size_t kFewMatches = 3;
 
 /// One ranked document.
 struct SearchHit {
@@ -101,7 +114,8 @@ struct SearchHit {
   /// Names the document uses for an actor a query word was expanded to ("Fancy Bear" for `APT28`),
   /// as the tagger found them; empty when no alias expansion applied.
   std::vector<std::string> matched_aliases;
-  std::vector<TermWeight> explanation;  ///< with `SearchRequest::explain`: the query terms it contains
+  /// With `SearchRequest::explain`: the query terms it contains, wildcard expansions included.
+  std::vector<TermWeight> explanation;
 };
 
 /// The answer to a `SearchRequest`.
@@ -111,12 +125,15 @@ struct SearchResult {
   std::size_t offset = 0;  ///< as requested
   std::vector<SearchHit> hits;
   Facets facets;  ///< exact over all matches, not only the hits shown
-  /// A corrected query ("espionage" for "espionnage") when fewer than `kFewMatches` documents
-  /// matched and a word has a more frequent near neighbour in the index; "" otherwise. Never applied.
+  /// A corrected query ("espionage" for "espionnage") when a word of it is in fewer than
+  /// `kRareWord` documents and has a more frequent near neighbour in the index (`suggest_query`:
+  /// never for names, acronyms or the word's own stem); "" otherwise. Never applied.
   std::string suggestion;
   std::string parsed_query;          ///< with `explain`: the syntax tree (`to_string`), "" for `like` alone
   std::string xapian_query;          ///< with `explain`: the Xapian query run (`Query::get_description`)
   std::optional<Timeline> timeline;  ///< with `SearchRequest::timeline`
+  /// With `explain` and `like`: the terms taken from the document to find its likes, best first.
+  std::vector<std::string> like_terms;
 };
 
 /// One indexed document as stored.
@@ -164,13 +181,27 @@ class Searcher {
   /// number of documents naming each (see `list_entities`).
   std::vector<FacetValue> entities(const EntityListRequest& request);
 
+  /// The text of the document indexed from `path`, page by page, with every match of `query` (in
+  /// the query language; blank: none) marked as a search's snippets mark them: its words, stems,
+  /// phrases and wildcards, and the names this document uses for an actor a query word names.
+  /// Throws `DocumentNotFoundError` as `show`, `QuerySyntaxError` and `UnknownEntityError` as
+  /// `search`.
+  MarkedText text(const std::filesystem::path& path, const std::string& query);
+
+  /// The same for document `id` (a `SearchHit::id`), read from the latest commit, marking what
+  /// `request.query` matches as `request` would search it (its mode and alias expansion; its
+  /// filters play no part). Throws `DocumentNotFoundError` as `show(Xapian::docid)`.
+  MarkedText text(Xapian::docid id, const SearchRequest& request);
+
  private:
   SearchResult run(const SearchRequest& request);
   Xapian::Query filters(const SearchRequest& request) const;
   Xapian::docid document_for(const std::filesystem::path& path);
   DocumentView view_of(Xapian::docid id);
+  MarkedText marked(Xapian::docid id, const SearchRequest& request);
   BuiltQuery build(const SearchRequest& request, const std::string& text, SearchResult& result);
   SearchHit hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built, const SearchRequest& request);
+  MatchTerms highlighted(const BuiltQuery& built, const std::vector<std::string>& surfaces) const;
   analysis::EntityReport entity_report(const analysis::DocumentRecord& record) const;
 
   std::string description_;  // the database path(s), for messages

@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 namespace dossier::searcher {
 
@@ -19,5 +21,12 @@ inline constexpr std::size_t kSimilarTerms = 40;
 /// terms.
 Xapian::Query similar_query(const Xapian::Database& database, Xapian::docid id, const std::string& self,
                             std::size_t terms = kSimilarTerms);
+
+/// The terms `similar_query` ORs, best first (for `--explain`).
+std::vector<std::string> similar_terms(const Xapian::Database& database, Xapian::docid id,
+                                       std::size_t terms = kSimilarTerms);
+
+/// `similar_query` from terms already chosen by `similar_terms`.
+Xapian::Query similar_query(const std::vector<std::string>& terms, const std::string& self);
 
 }  // namespace dossier::searcher

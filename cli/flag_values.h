@@ -1,0 +1,21 @@
+/// \file
+/// The values of the flags that take one of a fixed list: what their checks accept and what shell
+/// completion offers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace dossier::cli {
+
+/// `--format` of `search` and `similar`.
+inline std::vector<std::string> format_values() {
+  return {"text", "json", "jsonl", "paths"};
+}
+
+/// `--sort` of `search` and `similar`.
+inline std::vector<std::string> sort_values() {
+  return {"relevance", "date"};
+}
+
+}  // namespace dossier::cli
