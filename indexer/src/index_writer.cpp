@@ -35,9 +35,9 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, std::c
         // Xapian says the lock is held, so a note that passes `read_lock_holder`'s checks names
         // the holder; a stale one (a killed process's) is ignored.
         const auto holder = read_lock_holder(path);
-        throw IndexLockedError(
-            "index " + path.string() + " is locked by " + (holder ? describe(*holder) : "another writer") +
-            (wait.count() > 0 ? " (waited " + analysis::seconds_text(wait) + ")" : ""));
+        throw IndexLockedError("index " + path.string() + " is locked by " +
+                               (holder ? describe(*holder) : "another writer") +
+                               (wait.count() > 0 ? " (waited " + analysis::seconds_text(wait) + ")" : ""));
       }
       std::this_thread::sleep_for(kLockRetry);
     } catch (const Xapian::Error& e) {

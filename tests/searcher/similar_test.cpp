@@ -15,11 +15,11 @@ TEST_CASE("a similar query keeps words and IP addresses, drops numbers, prefixes
           "[similar]") {
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const Xapian::docid seed =
-      database.add_document_of(document_of({"botnet", "203.0.113.77", "2024", "3.5", "Zbotnet", "x"}, "Qseed"));
+      database.add_document(document_of({"botnet", "203.0.113.77", "2024", "3.5", "Zbotnet", "x"}, "Qseed"));
   // Each other document shares one term with the seed: the query it gets is judged by which match.
   std::map<Xapian::docid, std::string> names;
   for (const std::string term : {"botnet", "203.0.113.77", "2024", "3.5", "Zbotnet", "x", "weather"})
-    names[database.add_document_of(document_of({term}, "Q" + term))] = term;
+    names[database.add_document(document_of({term}, "Q" + term))] = term;
 
   Xapian::Enquire enquire(database);
   enquire.set_query(similar_query(database, seed, "Qseed"));
