@@ -49,7 +49,7 @@ void add_forget_command(CLI::App& app, CommandRunner& runner) {
   auto flags = std::make_shared<ForgetFlags>();
   CLI::App* command =
       app.add_subcommand("forget", "Retire a root: remove its documents and what the index remembers of it");
-  command->add_option("root", flags->root, "The folder (or file) as it was given to 'dossier index'")
+  command->add_option("ROOT", flags->root, "The folder (or file) as it was given to 'dossier index'")
       ->required();
   command->add_option("--db", flags->database, "Index folder (default as for 'dossier index')");
   command

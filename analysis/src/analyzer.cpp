@@ -5,17 +5,13 @@
 #include <array>
 
 #include "dossier/analysis/term_bounds.h"
+#include "elisions.h"
 
 namespace dossier::analysis {
 namespace {
 
 // Snowball stemmers are linear, but a word this long is not language: leave it as it is.
 constexpr std::size_t kMaxStemmedWordBytes = 64;
-
-// Elided articles and conjunctions (French, Italian) that glue onto the next word with "'".
-constexpr std::array<std::string_view, 17> kElisions = {"l",      "d",    "j",   "m",     "n",      "s",
-                                                        "t",      "c",    "qu",  "jusqu", "lorsqu", "puisqu",
-                                                        "quoiqu", "dell", "all", "nell",  "sull"};
 
 // "china's" -> "china", "actors'" -> "actors", "l'espionnage" -> "espionnage".
 std::string strip_clitics(std::string term) {
@@ -28,9 +24,7 @@ std::string strip_clitics(std::string term) {
   const std::size_t apostrophe = term.find('\'');
   if (apostrophe != std::string::npos && apostrophe + 1 < term.size()) {
     const std::string_view head(term.data(), apostrophe);
-    for (std::string_view elision : kElisions) {
-      if (head == elision) return term.substr(apostrophe + 1);
-    }
+    if (is_elision(head)) return term.substr(apostrophe + 1);
   }
   return term;
 }

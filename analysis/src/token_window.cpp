@@ -7,6 +7,7 @@
 
 #include "dossier/analysis/name_context.h"
 #include "dossier/analysis/utf8.h"
+#include "elisions.h"
 
 namespace dossier::analysis {
 namespace {
@@ -43,18 +44,13 @@ std::string collapse_spaces(std::string_view text) {
 }
 
 std::string_view bare_word(std::string_view word) {
-  // French and Italian articles and conjunctions that elide onto the next word.
-  static constexpr std::string_view kElisions[] = {"l",      "d",    "j",   "m",     "n",      "s",
-                                                   "t",      "c",    "qu",  "jusqu", "lorsqu", "puisqu",
-                                                   "quoiqu", "dell", "all", "nell",  "sull"};
   for (std::string_view apostrophe : {"'", "\u2019"}) {
     const std::size_t at = word.find(apostrophe);
     if (at == std::string_view::npos || at + apostrophe.size() >= word.size()) continue;
     std::string head(word.substr(0, at));
     for (char& c : head)
       c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (std::find(std::begin(kElisions), std::end(kElisions), head) != std::end(kElisions))
-      return word.substr(at + apostrophe.size());
+    if (is_elision(head)) return word.substr(at + apostrophe.size());
   }
   return word;
 }

@@ -61,19 +61,15 @@ std::optional<std::string_view> atx_heading(std::string_view line) noexcept {
   return trim(text);
 }
 
-// Removes block markers: quote ">", list bullets and numbers.
+// Removes block markers: quote ">" and list bullets. An ordered list's number stays: a reader sees
+// it too, and a line such as "6. februar 2024" (how Norwegian, German and Danish write a date) is
+// an ordered list item to Markdown, whose day would otherwise be lost.
 std::string_view strip_block_markers(std::string_view line) noexcept {
   std::string_view t = line.substr(std::min(line.find_first_not_of(" \t"), line.size()));
   while (t.starts_with('>'))
     t = trim(t.substr(1));
   if (t.size() >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t')) {
     return trim(t.substr(2));
-  }
-  std::size_t digits = 0;
-  while (digits < t.size() && digits < 9 && std::isdigit(static_cast<unsigned char>(t[digits])))
-    ++digits;
-  if (digits > 0 && digits + 1 < t.size() && (t[digits] == '.' || t[digits] == ')') && t[digits + 1] == ' ') {
-    return trim(t.substr(digits + 2));
   }
   return t;
 }

@@ -69,14 +69,22 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
   return out;
 }
 
+// The first `shown` of `names`, printable and joined, then "+N" for the rest: "MSS, MIVD, FBI +4".
+std::string first_names(const std::vector<std::string>& names, std::size_t shown,
+                        std::string_view separator) {
+  std::vector<std::string> first;
+  for (std::size_t i = 0; i < names.size() && i < shown; ++i)
+    first.push_back(analysis::printable(names[i]));
+  std::string out = joined(first, separator);
+  if (names.size() > shown) out += " +" + std::to_string(names.size() - shown);
+  return out;
+}
+
 // "CN NL BE" and "MSS, MIVD, FBI +4".
 std::string entities(const SearchHit& hit) {
-  std::vector<std::string> actors;
-  for (std::size_t i = 0; i < hit.actors.size() && i < kShownActors; ++i)
-    actors.push_back(analysis::printable(hit.actors[i]));
-  std::string names = joined(actors, ", ");
-  if (hit.actors.size() > kShownActors) names += " +" + std::to_string(hit.actors.size() - kShownActors);
-  return joined({joined(hit.countries, " "), names}, kSeparator);
+  return joined(
+      {first_names(hit.countries, kShownCountries, " "), first_names(hit.actors, kShownActors, ", ")},
+      kSeparator);
 }
 
 // "1. Title · 2024-03 · reports/a.txt p. 2 · CN NL · MSS"

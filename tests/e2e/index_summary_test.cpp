@@ -47,7 +47,8 @@ TEST_CASE("index --json prints the summary with the error when the index is lock
   release.set_value();
   holder.wait();
   CHECK(refused.exit_code == 75);
-  const std::string message = "index " + db + " is locked by another writer (waited 0.5 s)";
+  // The advice is part of the message, on stderr and in the JSON alike.
+  const std::string message = "index " + db + " is locked by another writer (waited 0.5 s); try again later";
   CHECK(refused.err == "error: " + message + "\n");
   const auto json = json_of(refused);
   CHECK(json["error"] == message);

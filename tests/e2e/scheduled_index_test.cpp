@@ -287,7 +287,7 @@ TEST_CASE("a locked index names its holder: command, pid, host and since when", 
                           " on host " + host + ", since " + since + "); try again later or use --wait\n");
   CHECK(forget.exit_code == 75);
   CHECK_THAT(forget.err, Catch::Contains("is locked by dossier index (pid " + pid + " on host " + host));
-  CHECK_THAT(forget.err, Catch::EndsWith("(waited 0 s); try again later\n"));
+  CHECK_THAT(forget.err, Catch::EndsWith("(waited 0.1 s); try again later\n"));
   CHECK_FALSE(fs::exists(note));  // removed when the holder closed the index
 }
 

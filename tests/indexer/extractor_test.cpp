@@ -102,3 +102,15 @@ TEST_CASE("random bytes give valid UTF-8 or a one-line reason, in every format",
     }
   }
 }
+
+TEST_CASE("a Markdown date that reads as an ordered list item keeps its day", "[extractor]") {
+  // "6. februar 2025" is an ordered list item to Markdown; its number is the date's day.
+  const auto document =
+      extract(FileFormat::Markdown,
+              "---\ntitle: Trusselbilde\n---\nSkrevet av Ola Nordmann\n\n6. februar 2025\n\n"
+              "Politiets sikkerhetstjeneste vurderer at etterretningstjenester er truslene.\n",
+              {});
+  REQUIRE(document.date.has_value());
+  CHECK(document.date->to_iso() == "2025-02-06");
+  CHECK(document.author == "Ola Nordmann");
+}

@@ -80,8 +80,8 @@ TEST_CASE("fenced code is kept verbatim and tables lose their pipes", "[markdown
   CHECK(document.text == "*keep* [x](y)\n  a   b  \n  1   2  \n");
 }
 
-TEST_CASE("list and quote markers are removed", "[markdown]") {
-  CHECK(extract_markdown("- one\n* two\n12. three\n> quoted\n").text == "one\ntwo\nthree\nquoted\n");
+TEST_CASE("bullets and quote markers are removed, an ordered list keeps its numbers", "[markdown]") {
+  CHECK(extract_markdown("- one\n* two\n12. three\n> quoted\n").text == "one\ntwo\n12. three\nquoted\n");
 }
 
 TEST_CASE("hostile markdown does not break extraction", "[markdown]") {

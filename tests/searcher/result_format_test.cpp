@@ -147,6 +147,13 @@ TEST_CASE("many actors are cut to three and a count", "[result_format]") {
         std::string::npos);
 }
 
+TEST_CASE("many countries are cut to eight codes and a count", "[result_format]") {
+  SearchResult result = sample();
+  result.hits[0].countries = {"IR", "US", "SA", "IL", "LB", "GB", "IQ", "JP", "AE", "AR"};
+  CHECK(format_text(result, TextStyle{false, {}}).find(" \u00b7 IR US SA IL LB GB IQ JP +2 \u00b7 ") !=
+        std::string::npos);
+}
+
 TEST_CASE("explained text shows the parsed query and each hit's terms", "[result_format]") {
   SearchResult result = sample();
   result.parsed_query = "word:mivd";

@@ -29,7 +29,8 @@ struct TextStyle {
 };
 
 /// Human-readable results. Per hit one line "rank. title · date · path · countries · actors"
-/// (`p. N` after the path for a PDF; at most `kShownActors` actors, then "+N"), then the snippet
+/// (`p. N` after the path for a PDF; at most `kShownCountries` country codes and `kShownActors`
+/// actors, each list then "+N"), then the snippet
 /// on at most two lines, matched words bold red when `style.color`; with `style.width`, the
 /// headline and the snippet wrapped to it instead (continued headline lines indented two columns
 /// past the rank's "N. ", snippet lines by three spaces). Titles, paths, names and
@@ -47,6 +48,10 @@ std::string format_page_footer(const SearchResult& result);
 
 /// Actors shown on a hit's line before "+N more".
 inline constexpr std::size_t kShownActors = 3;
+
+/// Country codes shown on a hit's line before "+N more" (a report listing a region's every state
+/// would otherwise fill the line).
+inline constexpr std::size_t kShownCountries = 8;
 
 /// Which fields a facet value has in JSON.
 enum class FacetFields {
