@@ -1,6 +1,5 @@
-#include <ctime>
-
 #include "dossier/analysis/entity_report.h"
+#include "dossier/analysis/utc_time.h"
 #include "dossier/analysis/utf8.h"
 #include "dossier/searcher/document_format.h"
 #include "dossier/searcher/result_format.h"
@@ -17,12 +16,7 @@ Json or_null(const std::string& text) {
 }  // namespace
 
 std::string iso_utc_time(std::int64_t ns) {
-  const std::time_t seconds = static_cast<std::time_t>(ns / 1'000'000'000);
-  std::tm utc{};
-  ::gmtime_r(&seconds, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
+  return analysis::iso_utc_time(static_cast<std::time_t>(ns / 1'000'000'000));
 }
 
 Json document_json(const DocumentView& view) {
