@@ -11,6 +11,7 @@
 #include "exit_codes.h"
 #include "locked_index.h"
 #include "seconds.h"
+#include "value_checks.h"
 
 namespace dossier::cli {
 namespace {
@@ -50,13 +51,17 @@ void add_forget_command(CLI::App& app, CommandRunner& runner) {
   CLI::App* command =
       app.add_subcommand("forget", "Retire a root: remove its documents and what the index remembers of it");
   command->add_option("ROOT", flags->root, "The folder (or file) as it was given to 'dossier index'")
-      ->required();
-  command->add_option("--db", flags->database, "Index folder (default as for 'dossier index')");
+      ->required()
+      ->type_name("PATH")
+      ->check(non_empty_path());
+  command->add_option("--db", flags->database, "Index folder (default as for 'dossier index')")
+      ->type_name("DIR")
+      ->check(non_empty_path());
   command
       ->add_option("--wait", flags->wait_seconds,
                    "Wait up to SECONDS for another writer's lock (default: exit 75 at once)")
       ->type_name("SECONDS")
-      ->check(CLI::NonNegativeNumber);
+      ->check(seconds_between(0, 86400.0));
   command->add_flag("-q,--quiet", flags->quiet, "Print nothing when all goes well");
   command->add_flag("--json", flags->json,
                     "Print {\"root\", \"documents\", \"failed_files\", \"loops\"} on stdout");

@@ -73,3 +73,20 @@ TEST_CASE("forget of an unknown root exits 2 naming the index's roots; a locked 
   const ProcessResult help = run_dossier({"--help"});
   CHECK_THAT(help.out, Catch::Contains("forget"));
 }
+
+TEST_CASE("forget with an empty root, an empty --db or a negative --wait is a one-line usage error",
+          "[e2e][forget]") {
+  const TempDir index;
+  const std::string db = (index.path() / "db").string();
+  const ProcessResult empty_root = run_dossier({"forget", "", "--db", db});
+  CHECK(empty_root.exit_code == 2);
+  CHECK(empty_root.err == "error: ROOT: the path is empty\n");
+  const ProcessResult empty_db = run_dossier({"forget", "/data", "--db", ""});
+  CHECK(empty_db.exit_code == 2);
+  CHECK(empty_db.err == "error: --db: the path is empty\n");
+  const ProcessResult negative = run_dossier({"forget", "/data", "--db", db, "--wait", "-1"});
+  CHECK(negative.exit_code == 2);
+  CHECK(negative.err == "error: --wait: must be at least 0 seconds (got -1)\n");
+  // None of them made an index.
+  CHECK_FALSE(fs::exists(db));
+}
