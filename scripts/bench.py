@@ -522,7 +522,7 @@ def run_server_only(dossier, corpus, db_root, label, args, results):
     results["server"] = bench_server.measure(bench_server.build_load_tool(args.work), dossier, db, args.queries,
                                              args.repeat)
     bench_server.print_server_only(results, benchlib.machine_line(results["machine"]), corpus, secs(full.wall))
-    return 0
+    return benchlib.goals_status(row[3] == "PASS" for row in bench_server.goals(results["server"]))
 
 
 def tool_versions(dossier):
