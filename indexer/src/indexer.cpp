@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "change_times.h"
 #include "dossier/analysis/analyzer.h"
 #include "dossier/analysis/digest.h"
 #include "dossier/analysis/document_record.h"
@@ -291,15 +292,21 @@ class Run {
       ++report_.unchanged;
       return;
     }
-    const BuiltDocument& built = *prepared.built;
+    BuiltDocument& built = *prepared.built;
     const std::string& path = item.file->path;
     if (stored) {
+      // A rebuild of the same bytes (--full, a new gazetteer) is no change of content.
+      const auto change =
+          stored->content_digest == prepared.digest ? ContentChange::Same : ContentChange::Changed;
+      carry_times(built.document, writer_.document(stored->docid), change, clock_.next());
       writer_.replace(stored->docid, built.document, prepared.bytes);
       count(FileChangeKind::Updated, path);
     } else if (const StoredFile* moved = take_vanished(prepared.digest)) {
+      carry_times(built.document, writer_.document(moved->docid), ContentChange::Same, clock_.next());
       writer_.replace(moved->docid, built.document, prepared.bytes);
       count(FileChangeKind::Renamed, path);
     } else {
+      stamp_new(built.document, clock_.next());
       writer_.add(built.document, prepared.bytes);
       count(FileChangeKind::Added, path);
     }
@@ -455,6 +462,7 @@ class Run {
   IndexState state_;
   FailureMemory failures_;
   LinkLoops loops_;
+  ChangeClock clock_;
   bool full_ = false;
   std::vector<RootScan> scans_;
   std::unordered_set<analysis::Digest, analysis::DigestHash> deletable_roots_;

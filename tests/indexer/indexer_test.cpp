@@ -137,8 +137,10 @@ std::vector<std::string> dump_documents(const fs::path& path) {
       for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos)
         dump += "," + std::to_string(*pos);
     }
+    // The times (mtime, first indexed, changed) differ between two runs; every other value is kept.
     for (auto value = document.values_begin(); value != document.values_end(); ++value) {
-      if (value.get_valueno() != schema::kMtimeSlot)
+      const Xapian::valueno slot = value.get_valueno();
+      if (slot != schema::kMtimeSlot && slot != schema::kFirstIndexedSlot && slot != schema::kChangedSlot)
         dump += " #" + std::to_string(value.get_valueno()) + "=" + *value;
     }
     documents.push_back(std::move(dump));
@@ -179,6 +181,6 @@ TEST_CASE("an index of an older schema is refused with what to do, not duplicate
   }
   CHECK_THROWS_WITH(
       run_index(options_for(reports, index)),
-      Catch::Contains("has schema version '2', this Dossier writes '3'") && Catch::Contains("index again"));
+      Catch::Contains("has schema version '2', this Dossier writes '4'") && Catch::Contains("index again"));
   CHECK(Xapian::Database((index.path() / "db").string()).get_doccount() == 1);
 }

@@ -57,6 +57,13 @@ enum ValueSlot : unsigned {
   kFormatSlot = 9,       ///< "txt", "md", "html", "pdf", "docx", "odt" (facet)
   kPathDigestSlot = 10,  ///< `digest_hex` of the absolute path (the unique term without its prefix)
   kRootSlot = 11,        ///< `digest_hex` of the root's absolute path
+  /// when the document first entered the index, nanoseconds since the epoch (`encode_int64`);
+  /// kept when its file is touched, renamed or changed
+  kFirstIndexedSlot = 12,
+  /// when the document's content last changed in the index (its first indexing included),
+  /// nanoseconds since the epoch (`encode_int64`); kept when its file is only touched or renamed.
+  /// Within one index, a later write has a later time: what watches compare against
+  kChangedSlot = 13,
 };
 
 /// Separates the members of an entity set in a value slot; never part of a code or an id.
@@ -68,9 +75,10 @@ inline constexpr char kSetSeparator = '|';
 /// Raised whenever the terms, slots or metadata an incremental run relies on change: "2" added the
 /// path-digest and root slots and the `XR` term (a "1" index would get duplicates); "3" indexes
 /// the words and identifiers inside compounds with positions (file names, CVE ids in product
-/// names), which an incremental run would never add to the unchanged files of a "2" index.
+/// names), which an incremental run would never add to the unchanged files of a "2" index; "4"
+/// added the first-indexed and changed slots, which the unchanged files of a "3" index lack.
 inline constexpr std::string_view kSchemaVersionKey = "dossier.schema";
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 
 /// "dossier.root." + root digest -> the root's absolute path.
 inline constexpr std::string_view kRootKeyPrefix = "dossier.root.";
