@@ -1,16 +1,14 @@
 // JSON and JSON-lines renderings of search results (declared in result_format.h).
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "dossier/analysis/printable.h"
 #include "dossier/analysis/utf8.h"
 #include "dossier/searcher/result_format.h"
+#include "hit_json.h"
 #include "snippet_marks.h"
 
 namespace dossier::searcher {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 std::string html_escape(std::string_view text) {
   std::string out;
@@ -60,6 +58,12 @@ Json timeline_json(const Timeline& timeline) {
       {"months", counts(timeline.months)}, {"years", counts(timeline.years)}, {"undated", timeline.undated}};
 }
 
+bool explained(const SearchResult& result) {
+  return !result.xapian_query.empty();
+}
+
+}  // namespace
+
 Json hit_json(const SearchHit& hit, bool explain) {
   Json json = {{"rank", hit.rank},
                {"id", hit.id},
@@ -84,16 +88,10 @@ Json hit_json(const SearchHit& hit, bool explain) {
   return json;
 }
 
-bool explained(const SearchResult& result) {
-  return !result.xapian_query.empty();
-}
-
 // Replacing (not throwing on) bad UTF-8 is a second guard: the fields are repaired already.
-std::string dump(const Json& json) {
+std::string dump_json(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
-
-}  // namespace
 
 nlohmann::ordered_json facet_values_json(const std::vector<FacetValue>& values, FacetFields fields) {
   Json out = Json::array();
@@ -135,11 +133,11 @@ nlohmann::ordered_json search_result_json(const SearchResult& result) {
 }
 
 std::string format_json(const SearchResult& result) {
-  return dump(search_result_json(result));
+  return dump_json(search_result_json(result));
 }
 
 std::string format_json_line(const SearchHit& hit, bool explain) {
-  return dump(hit_json(hit, explain)) + "\n";
+  return dump_json(hit_json(hit, explain)) + "\n";
 }
 
 std::string format_json_lines(const SearchResult& result) {

@@ -39,6 +39,15 @@ Xapian::Database combined(const std::vector<Xapian::Database>& shards) {
   return all;
 }
 
+// The documents whose time in `slot` lies within `times`.
+Xapian::Query time_span_query(const TimeSpan& times, unsigned slot) {
+  // An empty span matches nothing; Xapian's MatchNothing is an empty query, which a filter drops.
+  if (times.after >= times.until)
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, schema::encode_int64(times.after + 1),
+                       schema::encode_int64(times.until));
+}
+
 std::vector<std::string> ids_of(const std::vector<analysis::RecordedEntity>& entities) {
   std::vector<std::string> ids;
   for (const auto& entity : entities)
@@ -112,6 +121,9 @@ Xapian::Query Searcher::filters(const SearchRequest& request) const {
   for (const std::string& type : request.types)
     types.push_back(analyzer_.fold(type));
   if (!types.empty()) add(types, schema::kFormatPrefix);
+  if (request.first_indexed)
+    required.push_back(time_span_query(*request.first_indexed, schema::kFirstIndexedSlot));
+  if (request.changed) required.push_back(time_span_query(*request.changed, schema::kChangedSlot));
   if (required.empty() && !request.undated_only) return {};
   Xapian::Query all = required.empty()
                           ? Xapian::Query::MatchAll

@@ -108,6 +108,9 @@ inline constexpr std::string_view kActorAliasKeyPrefix = "dossier.alias.actor.";
 /// with one lookup instead of a scan of every alias key.
 inline constexpr std::string_view kActorNamesKeyPrefix = "dossier.names.actor.";
 
+/// "dossier.watch." + name -> the saved search as JSON (`analysis::encode_watch`).
+inline constexpr std::string_view kWatchKeyPrefix = "dossier.watch.";
+
 // ---- Helpers -------------------------------------------------------------------------------------
 
 /// `prefix` + `term`.

@@ -39,6 +39,12 @@ class SearchTimeoutError : public SearchError {
   using SearchError::SearchError;
 };
 
+/// No saved watch has the name asked for.
+class WatchNotFoundError : public SearchError {
+ public:
+  using SearchError::SearchError;
+};
+
 /// The query is not valid in Dossier's query language. `what()` reads
 /// "unbalanced '(' at column 1"; `column` is 1-based and counts characters, not bytes.
 class QuerySyntaxError : public SearchError {

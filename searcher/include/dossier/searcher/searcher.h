@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@
 #include "dossier/analysis/document_date.h"
 #include "dossier/analysis/document_record.h"
 #include "dossier/analysis/entity_report.h"
+#include "dossier/analysis/watch.h"
 #include "dossier/searcher/actor_kinds.h"
 #include "dossier/searcher/entity_directory.h"
 #include "dossier/searcher/entity_listing.h"
@@ -45,6 +47,13 @@ enum class SortOrder {
 
 struct SearchHit;
 
+/// A span of index times (nanoseconds since the epoch, as the first-indexed and changed slots
+/// hold them): after `after` (excluded), up to `until` (included).
+struct TimeSpan {
+  std::int64_t after = std::numeric_limits<std::int64_t>::min();
+  std::int64_t until = std::numeric_limits<std::int64_t>::max();
+};
+
 /// One search.
 struct SearchRequest {
   std::string query;       ///< in Dossier's query language; "*" (or "" when a filter is given) lists all
@@ -63,6 +72,10 @@ struct SearchRequest {
   /// Keep only documents without a date (the "no date" bar of a timeline); with `since` or
   /// `until` nothing matches.
   bool undated_only = false;
+  /// Keep documents that first entered the index within this span (watches: what is new).
+  std::optional<TimeSpan> first_indexed;
+  /// Keep documents whose content last changed within this span (watches: what changed).
+  std::optional<TimeSpan> changed;
   SortOrder sort = SortOrder::Relevance;
   std::size_t facet_limit = 20;  ///< values per facet; 0 for all
   SnippetOptions snippet;
@@ -192,6 +205,15 @@ class Searcher {
   /// `request.query` matches as `request` would search it (its mode and alias expansion; its
   /// filters play no part). Throws `DocumentNotFoundError` as `show(Xapian::docid)`.
   MarkedText text(Xapian::docid id, const SearchRequest& request);
+  /// The saved watches of the index, sorted by name, in its latest committed state; one whose
+  /// stored value cannot be read is left out. Throws `SearchError` when the index cannot be read.
+  std::vector<analysis::Watch> watches();
+
+  /// The latest changed time any document of the index has had (an upper bound: a deleted
+  /// document's time may count), in its latest committed state; nullopt for an index that never
+  /// held a document. Within one index a later write has a later time, so every document written
+  /// after this was read has a later one. Throws `SearchError` when the index cannot be read.
+  std::optional<std::int64_t> latest_change();
 
  private:
   SearchResult run(const SearchRequest& request);
