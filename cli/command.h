@@ -34,6 +34,10 @@ void add_show_command(CLI::App& app, CommandRunner& runner);
 
 /// Registers `dossier serve`.
 void add_serve_command(CLI::App& app, CommandRunner& runner);
+
+/// Registers `dossier watch`.
+void add_watch_command(CLI::App& app, CommandRunner& runner);
+
 /// Registers the hidden `dossier complete`, the helper of the shell completions.
 void add_complete_command(CLI::App& app, CommandRunner& runner);
 

@@ -111,7 +111,7 @@ Completion complete_value(ValueKind kind, const std::string& prefix, const std::
       values = index_values(kind, words);
       break;
     case ValueKind::Formats:
-      values = format_values();
+      values = words.front() == "watch" ? watch_format_values() : format_values();
       break;
     case ValueKind::SortOrders:
       values = sort_values();
@@ -151,6 +151,19 @@ Completion complete_flag_name(const std::vector<FlagSyntax>& flags, const std::s
   return completion;
 }
 
+// The first word of `dossier watch` is its action; after it come names and query words.
+Completion complete_watch_action(const std::vector<std::string>& before, const std::string& current) {
+  const std::vector<std::string> actions = watch_actions();
+  const bool chosen = std::any_of(before.begin(), before.end(), [&actions](const std::string& word) {
+    return std::find(actions.begin(), actions.end(), word) != actions.end();
+  });
+  Completion completion;
+  for (const std::string& action : chosen ? std::vector<std::string>{} : actions) {
+    if (starts_with(action, current)) completion.words.push_back(action);
+  }
+  return completion;
+}
+
 // `words` as bash splits them too: "--country", "=", "No" stands for "--country=No".
 Completion complete_in_command(const CommandSyntax& command, const std::vector<std::string>& words) {
   const std::string& current = words.back();
@@ -180,6 +193,7 @@ Completion complete_in_command(const CommandSyntax& command, const std::vector<s
     return completion;
   }
   if (!after_separator && starts_with(current, "-")) return complete_flag_name(command.flags, current);
+  if (command.name == "watch") return complete_watch_action(before, current);
   if (command.positionals == PositionalKind::QueryWords) return {};
   return {CompletionKind::Files, {}};
 }

@@ -18,4 +18,14 @@ inline std::vector<std::string> sort_values() {
   return {"relevance", "date"};
 }
 
+/// The actions of `dossier watch`, its first word.
+inline std::vector<std::string> watch_actions() {
+  return {"add", "list", "show", "remove", "run"};
+}
+
+/// `--format` of `watch run`.
+inline std::vector<std::string> watch_format_values() {
+  return {"text", "json", "jsonl"};
+}
+
 }  // namespace dossier::cli

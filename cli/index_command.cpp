@@ -11,6 +11,7 @@
 #include "command.h"
 #include "dossier/analysis/printable.h"
 #include "dossier/indexer/indexer.h"
+#include "dossier/searcher/watch_format.h"
 #include "environment.h"
 #include "exit_codes.h"
 #include "locked_index.h"
@@ -18,6 +19,7 @@
 #include "seconds.h"
 #include "usage_error.h"
 #include "value_checks.h"
+#include "watch_runs.h"
 
 namespace dossier::cli {
 namespace {
@@ -42,6 +44,7 @@ struct IndexFlags {
   bool quiet = false;
   bool verbose = false;
   bool json = false;
+  bool watch = false;
 };
 
 indexer::IndexOptions options_from(const IndexFlags& flags) {
@@ -106,15 +109,21 @@ indexer::IndexEvents events_for(const IndexFlags& flags, ProgressBar& bar) {
   return events;
 }
 
+// What a run ends with: its exit code and, with --json, its summary line, printed last so that
+// --watch can add the watches' news to it.
+struct IndexOutcome {
+  int exit_code = kExitOk;
+  std::string json;
+};
+
 // A run that stopped on a fatal error: the message on stderr and, with --json, the summary object
 // with its "error" field on stdout, so a log of one object per run has no gaps.
-int stopped(const IndexFlags& flags, const std::string& message, double seconds, int exit_code) {
+IndexOutcome stopped(const IndexFlags& flags, const std::string& message, double seconds, int exit_code) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
-  if (flags.json) std::printf("%s\n", indexer::stopped_run_to_json(message, seconds).c_str());
-  return exit_code;
+  return {exit_code, flags.json ? indexer::stopped_run_to_json(message, seconds) : ""};
 }
 
-int run_index_command(const IndexFlags& flags) {
+IndexOutcome run_index_command(const IndexFlags& flags) {
   if (flags.quiet && flags.verbose) throw UsageError("--quiet and --verbose: choose one");
   const auto started = std::chrono::steady_clock::now();
   const auto elapsed = [&started] {
@@ -133,14 +142,44 @@ int run_index_command(const IndexFlags& flags) {
     return stopped(flags, e.what(), elapsed(), kExitError);
   }
   bar.clear();
-  if (flags.json) {
-    std::printf("%s\n", indexer::report_to_json(report).c_str());
-  } else if (!flags.quiet && (on_terminal || flags.verbose)) {
+  if (!flags.json && !flags.quiet && (on_terminal || flags.verbose))
     std::fprintf(stderr, "%s\n", indexer::report_to_line(report).c_str());
-  }
-  if (report.root_errors > 0) return kExitError;
+  const std::string json = flags.json ? indexer::report_to_json(report) : "";
+  if (report.root_errors > 0) return {kExitError, json};
   // Files that failed in an earlier run and did not change are old news: counted, not alarming.
-  return report.failed_this_run() == 0 ? kExitOk : kExitSomeFailed;
+  return {report.failed_this_run() == 0 ? kExitOk : kExitSomeFailed, json};
+}
+
+// With --watch, every watch runs on what the run committed: as text, or with --json as the
+// summary's "watches" field. News or none is no failure of the run: its exit code stays the
+// index's, unless the watches could not be recorded.
+int run_index_then_watches(const IndexFlags& flags) {
+  IndexOutcome indexed = run_index_command(flags);
+  int watched = kExitOk;
+  if (flags.watch && indexed.exit_code != kExitLocked && indexed.exit_code != kExitError) {
+    WatchRunFlags watches;
+    watches.database = resolve_database(flags.database, read_database_environment());
+    watches.wait_seconds = flags.wait_seconds;
+    WatchPrinter with_summary;
+    if (flags.json) {
+      with_summary = [&indexed](const std::vector<searcher::WatchMatches>& runs) {
+        indexed.json.insert(indexed.json.size() - 1,
+                            ",\"watches\":" + searcher::format_watch_run_json_array(runs));
+        std::printf("%s\n", indexed.json.c_str());
+        std::fflush(stdout);
+        indexed.json.clear();
+      };
+    }
+    try {
+      watched = run_and_print_watches(watches, with_summary);
+    } catch (const std::exception& e) {
+      // The index was committed: its summary still goes out, and the error says what failed.
+      std::fprintf(stderr, "error: watches: %s\n", e.what());
+      watched = kExitError;
+    }
+  }
+  if (!indexed.json.empty()) std::printf("%s\n", indexed.json.c_str());
+  return watched == kExitLocked || watched == kExitError ? watched : indexed.exit_code;
 }
 
 void add_flags(CLI::App& command, IndexFlags& flags) {
@@ -196,6 +235,9 @@ void add_flags(CLI::App& command, IndexFlags& flags) {
   command.add_flag("-v,--verbose", flags.verbose,
                    "Name every file added, updated, renamed, deleted or skipped (with why), and summarise");
   command.add_flag("--json", flags.json, "Print the run summary as one JSON object on stdout");
+  command.add_flag("--watch", flags.watch,
+                   "After the run, report every watch's news as 'dossier watch run' does (nothing when "
+                   "nothing is new)");
 }
 
 }  // namespace
@@ -223,8 +265,12 @@ void add_index_command(CLI::App& app, CommandRunner& runner) {
       "not change: not read, not named again; 'dossier stats' lists them.)\n"
       "Exit codes: 0 all good, 1 some files failed in this run (the rest indexed), 2 fatal (bad arguments,\n"
       "unusable index, a root missing, unreadable or suddenly empty), 75 index locked by another\n"
-      "writer (EX_TEMPFAIL: try again later, or use --wait).");
-  command->callback([flags, &runner] { runner = [flags] { return run_index_command(*flags); }; });
+      "writer (EX_TEMPFAIL: try again later, or use --wait).\n"
+      "--watch runs the watches only after a run that committed (not after exit 2 or 75) and keeps\n"
+      "the run's exit code (2 when a watch failed, 75 when their run could not be recorded); with\n"
+      "--json, the summary gains \"watches\": the array 'dossier watch run --json' prints. For cron:\n"
+      "  dossier index ~/reports --watch --quiet   (prints only when a watch has news)");
+  command->callback([flags, &runner] { runner = [flags] { return run_index_then_watches(*flags); }; });
 }
 
 }  // namespace dossier::cli

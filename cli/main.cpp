@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION);
   app.footer(
       "Exit codes: 0 success or match, 1 no match (search) or some files failed (index),\n"
-      "2 error, 75 index locked by another writer (index, forget). See 'dossier COMMAND --help' and\n"
+      "2 error, 75 index locked by another writer (index, forget, watch). See 'dossier COMMAND --help' and\n"
       "man dossier.");
   CommandRunner runner;
   add_index_command(app, runner);
@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_entities_command(app, runner);
   add_stats_command(app, runner);
   add_serve_command(app, runner);
+  add_watch_command(app, runner);
   add_complete_command(app, runner);
   return run_command_line(app, runner, std::vector<std::string>(argv + 1, argv + argc));
 }

@@ -122,6 +122,13 @@ std::function<void(searcher::SearchHit&&)> hit_printer(const OutputFlags& flags)
   return {};
 }
 
+searcher::TextStyle text_style(const OutputFlags& flags) {
+  std::error_code error;
+  const bool terminal = is_terminal(stdout);
+  return {wants_color(stdout), std::filesystem::current_path(error), flags.facets, flags.explain,
+          terminal ? terminal_width(stdout) : 0};
+}
+
 int print_results(const searcher::SearchResult& result, const OutputFlags& flags) {
   const std::string format = format_of(flags);
   if (!result.suggestion.empty() && format != "json") {
@@ -132,13 +139,9 @@ int print_results(const searcher::SearchResult& result, const OutputFlags& flags
   } else if (format == "json") {
     std::printf("%s\n", searcher::format_json(result).c_str());
   } else if (format == "text") {
-    std::error_code error;
-    const bool terminal = is_terminal(stdout);
-    searcher::TextStyle style{wants_color(stdout), std::filesystem::current_path(error), flags.facets,
-                              flags.explain, terminal ? terminal_width(stdout) : 0};
-    std::fputs(searcher::format_text(result, style).c_str(), stdout);
+    std::fputs(searcher::format_text(result, text_style(flags)).c_str(), stdout);
     // Where the page stands and how to get the next one: for people, so never into a pipe.
-    if (terminal) std::fputs(searcher::format_page_footer(result).c_str(), stdout);
+    if (is_terminal(stdout)) std::fputs(searcher::format_page_footer(result).c_str(), stdout);
   }
   return result.total > 0 ? kExitOk : kExitNoMatch;
 }

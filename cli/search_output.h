@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "dossier/searcher/result_format.h"
 #include "dossier/searcher/searcher.h"
 
 namespace dossier::cli {
@@ -39,6 +40,10 @@ bool lists_every_match(const OutputFlags& flags);
 /// For the formats that print hit by hit (paths, jsonl), the function to set as the request's
 /// `on_hit`; empty for the others.
 std::function<void(searcher::SearchHit&&)> hit_printer(const OutputFlags& flags);
+
+/// How text results look on stdout: colour and width only on a terminal, paths relative to the
+/// current folder, facets and explanations as `flags` ask.
+searcher::TextStyle text_style(const OutputFlags& flags);
 
 /// Prints what remains of `result` as `flags` ask (a suggestion goes to stderr unless the format
 /// is JSON; hits already printed by `hit_printer` are not repeated) and returns the exit code: 0

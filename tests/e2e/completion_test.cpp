@@ -124,3 +124,12 @@ TEST_CASE("completion of --country and --actor offers what the index's documents
   CHECK(none.out == "words\n");
   CHECK(none.err.empty());
 }
+
+TEST_CASE("completion offers the watch actions first, then only watch run's formats", "[e2e][completion]") {
+  CHECK(complete({"watch", ""}).words == std::vector<std::string>{"add", "list", "show", "remove", "run"});
+  CHECK(complete({"watch", "r"}).words == std::vector<std::string>{"remove", "run"});
+  CHECK(complete({"watch", "--db", "x", "l"}).words == std::vector<std::string>{"list"});
+  CHECK(complete({"watch", "add", "apt40", ""}).words.empty());
+  CHECK(complete({"watch", "run", "--format", ""}).words ==
+        std::vector<std::string>{"json", "jsonl", "text"});
+}
