@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # schedule_files_test.sh DOSSIER SCRIPTS_DIR: the cron line runs as written (with the paths pointed
-# at a scratch folder) and appends one JSON summary per run; the server unit's command line serves
-# that index and stops on SIGTERM with exit 0; the systemd units pass `systemd-analyze verify`
-# (Debian package systemd, which scripts/install-deps.sh installs; it needs no running systemd).
-# Without systemd-analyze the test says so in one line and exits 77 (skipped).
+# at a scratch folder) and appends one JSON summary per run, with the watches' news; the server
+# unit's command line serves that index and stops on SIGTERM with exit 0; the systemd units pass
+# `systemd-analyze verify` (Debian package systemd, which scripts/install-deps.sh installs; it needs
+# no running systemd). Without systemd-analyze the test says so in one line and exits 77 (skipped).
 set -euo pipefail
 dossier=$1
 scripts=$2
@@ -25,10 +25,15 @@ command=${command//\/var\/log\/dossier/$work/log}
 command=${command//\/srv\/reports/$work/reports}
 sh -c "$command" 2> "$work/stderr" || fail "the cron command failed: $(cat "$work/stderr")"
 printf 'Salt Typhoon\n' > "$work/reports/b.txt"
+# The job runs the watches (--watch): their news joins the run's summary.
+"$dossier" watch add salt Salt --db "$work/lib/index" || fail "watch add failed"
 sh -c "$command" 2> "$work/stderr" || fail "the second cron run failed"
 [ ! -s "$work/stderr" ] || fail "a good run wrote to stderr (cron would mail it): $(cat "$work/stderr")"
 [ "$(wc -l < "$work/log/index.jsonl")" = 2 ] || fail "expected two summaries in the log"
 grep -q '"added":1' "$work/log/index.jsonl" || fail "the log does not record the added file"
+tail -n 1 "$work/log/index.jsonl" | grep -q '"watches":\[{"name":"salt".*"new":1.*b.txt' ||
+  fail "the second summary does not carry the watch's news: $(tail -n 1 "$work/log/index.jsonl")"
+grep -q -- '--watch' "$scripts/systemd/dossier-index.service" || fail "the systemd service does not run the watches"
 
 # The server unit's ExecStart, pointed at the scratch index and a free port.
 serve=$(sed -n 's/^ExecStart=//p' "$scripts/systemd/dossier-serve.service")
