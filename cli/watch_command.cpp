@@ -139,15 +139,13 @@ int show(const WatchFlags& flags) {
         stdout);
     return kExitOk;
   }
-  throw searcher::WatchNotFoundError("no watch named '" + analysis::printable(name) +
-                                     "' (see 'dossier watch list')");
+  throw searcher::WatchNotFoundError(name);
 }
 
 int remove(const WatchFlags& flags) {
   const std::string& name = one_name(flags, "remove");
   if (!indexer::remove_watch({database_of(flags), milliseconds_of(flags.wait_seconds)}, name))
-    throw searcher::WatchNotFoundError("no watch named '" + analysis::printable(name) +
-                                       "' (see 'dossier watch list')");
+    throw searcher::WatchNotFoundError(name);
   return kExitOk;
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "dossier/analysis/printable.h"
 #include "dossier/searcher/search_errors.h"
 
 namespace dossier::searcher {
@@ -14,9 +13,7 @@ std::vector<analysis::Watch> chosen(std::vector<analysis::Watch> all, const std:
   for (const std::string& name : names) {
     const auto it = std::find_if(all.begin(), all.end(),
                                  [&](const analysis::Watch& watch) { return watch.name == name; });
-    if (it == all.end())
-      throw WatchNotFoundError("no watch named '" + analysis::printable(name) +
-                               "' (see 'dossier watch list')");
+    if (it == all.end()) throw WatchNotFoundError(name);
     watches.push_back(*it);
   }
   return watches;

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "dossier/analysis/printable.h"
+
 namespace dossier::searcher {
 
 /// Base of every search failure.
@@ -42,7 +44,9 @@ class SearchTimeoutError : public SearchError {
 /// No saved watch has the name asked for.
 class WatchNotFoundError : public SearchError {
  public:
-  using SearchError::SearchError;
+  /// "no watch named 'NAME' (see 'dossier watch list')", the name made printable.
+  explicit WatchNotFoundError(const std::string& name)
+      : SearchError("no watch named '" + analysis::printable(name) + "' (see 'dossier watch list')") {}
 };
 
 /// The query is not valid in Dossier's query language. `what()` reads
