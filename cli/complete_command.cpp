@@ -39,9 +39,9 @@ struct FlagValueKind {
 };
 
 constexpr FlagValueKind kValueKinds[] = {
-    {"--db", ValueKind::Folders},        {"--gazetteer", ValueKind::Files}, {"--like", ValueKind::Files},
-    {"--country", ValueKind::Countries}, {"--actor", ValueKind::Actors},    {"--format", ValueKind::Formats},
-    {"--sort", ValueKind::SortOrders},
+    {"--db", ValueKind::Folders},     {"--gazetteer", ValueKind::Files},   {"--like", ValueKind::Files},
+    {"--batch", ValueKind::Files},    {"--country", ValueKind::Countries}, {"--actor", ValueKind::Actors},
+    {"--format", ValueKind::Formats}, {"--sort", ValueKind::SortOrders},
 };
 
 ValueKind value_kind(const std::string& flag) {

@@ -1,12 +1,14 @@
 // `dossier search QUERY... [--db DIR]... [-n N] [--offset K] [--any] [--exact] [--like PATH]
 //  [--country X]... [--actor Y]... [--actor-kind KIND]... [--since D] [--until D] [--sort S] [--facets]
-//  [--explain]
+//  [--explain] [--batch FILE]
 //  [--timeout S] [--format F [-0] | --json | --count]` and `dossier similar PATH [same flags]`
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -14,12 +16,15 @@
 #include "command.h"
 #include "command_line.h"
 #include "dossier/analysis/document_date.h"
+#include "dossier/analysis/printable.h"
+#include "dossier/searcher/batch_search.h"
 #include "dossier/searcher/searcher.h"
 #include "environment.h"
 #include "exit_codes.h"
 #include "flag_values.h"
 #include "search_output.h"
 #include "seconds.h"
+#include "usage_error.h"
 #include "value_checks.h"
 
 namespace dossier::cli {
@@ -41,6 +46,7 @@ struct SearchFlags {
   std::optional<std::string> until;
   std::string sort = "relevance";
   double timeout_seconds = 0;
+  std::optional<std::string> batch;
   OutputFlags output;
 };
 
@@ -72,9 +78,7 @@ std::size_t limit_of(const SearchFlags& flags) {
   return lists_every_match(flags.output) ? clamped(std::numeric_limits<std::size_t>::max()) : 10;
 }
 
-int run_search_command(const SearchFlags& flags) {
-  check_output_flags(flags.output);
-  searcher::Searcher searcher(resolve_databases(flags.databases, read_database_environment()));
+searcher::SearchRequest request_of(const SearchFlags& flags) {
   searcher::SearchRequest request;
   request.query = join(flags.words);
   request.limit = limit_of(flags);
@@ -93,7 +97,52 @@ int run_search_command(const SearchFlags& flags) {
   request.sort = flags.sort == "date" ? searcher::SortOrder::Date : searcher::SortOrder::Relevance;
   request.explain = flags.output.explain;
   request.time_limit = milliseconds_of(flags.timeout_seconds);
-  return print_results(searcher.search(request), flags.output);
+  return request;
+}
+
+std::string read_batch(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (!file) throw UsageError("--batch " + analysis::printable(path) + ": cannot be read");
+  return text.str();
+}
+
+// --batch FILE: every query of FILE with the same filters; a bad line is named and skipped.
+int run_batch_command(const SearchFlags& flags) {
+  if (!flags.words.empty()) throw UsageError("--batch: the queries come from FILE, not from words");
+  if (flags.like) throw UsageError("--batch and --like: choose one");
+  const std::string format = format_of(flags.output);
+  if (flags.output.count || flags.output.facets || flags.output.explain ||
+      (format != "text" && format != "json"))
+    throw UsageError(
+        "--batch: prints text or --json (no --count, --format jsonl or paths, --facets, --explain)");
+  const std::vector<searcher::BatchQuery> queries = searcher::parse_batch(read_batch(*flags.batch));
+  searcher::Searcher searcher(resolve_databases(flags.databases, read_database_environment()));
+  const std::vector<searcher::BatchAnswer> answers =
+      searcher::run_batch(searcher, request_of(flags), queries);
+  bool failed = false, matched = false;
+  for (const searcher::BatchAnswer& answer : answers) {
+    if (!answer.error.empty())
+      std::fprintf(stderr, "error: %s:%zu: %s\n", analysis::printable(*flags.batch).c_str(),
+                   answer.query.line, analysis::printable(answer.error).c_str());
+    failed = failed || !answer.error.empty();
+    matched = matched || answer.result.total > 0;
+  }
+  if (format == "json") {
+    std::printf("%s\n", searcher::format_batch_json(answers).c_str());
+  } else {
+    std::fputs(searcher::format_batch_text(answers, text_style(flags.output)).c_str(), stdout);
+  }
+  if (failed) return kExitError;
+  return matched ? kExitOk : kExitNoMatch;
+}
+
+int run_search_command(const SearchFlags& flags) {
+  check_output_flags(flags.output);
+  if (flags.batch) return run_batch_command(flags);
+  searcher::Searcher searcher(resolve_databases(flags.databases, read_database_environment()));
+  return print_results(searcher.search(request_of(flags)), flags.output);
 }
 
 // "threat-group, intelligence-agency, ...": the values of --actor-kind.
@@ -172,6 +221,12 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
                    "Rank by likeness to this indexed report (left out of the hits); with words, they must "
                    "match too")
       ->type_name("PATH")
+      ->check(non_empty_path());
+  command
+      ->add_option("--batch", flags->batch,
+                   "Run each query of FILE (one per line; # comments) with the same filters: per query its "
+                   "exact total and top hits (text or --json); a bad line is named and the rest go on")
+      ->type_name("FILE")
       ->check(non_empty_path());
   add_common_flags(*command, *flags);
   command->footer(

@@ -1,0 +1,90 @@
+#include "dossier/searcher/batch_search.h"
+
+#include "dossier/analysis/printable.h"
+#include "dossier/analysis/utf8.h"
+#include "dossier/searcher/search_errors.h"
+#include "hit_json.h"
+
+namespace dossier::searcher {
+namespace {
+
+std::string_view trimmed(std::string_view line) {
+  const std::size_t first = line.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  return line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+}
+
+std::string matches(std::size_t total) {
+  if (total == 0) return "no matches";
+  return total == 1 ? "1 match" : std::to_string(total) + " matches";
+}
+
+}  // namespace
+
+std::vector<BatchQuery> parse_batch(std::string_view text) {
+  std::vector<BatchQuery> queries;
+  std::size_t number = 0;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    const std::string_view line = trimmed(text.substr(0, end));
+    ++number;
+    if (!line.empty() && line.front() != '#') queries.push_back({number, std::string(line)});
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return queries;
+}
+
+std::vector<BatchAnswer> run_batch(Searcher& searcher, const SearchRequest& base,
+                                   const std::vector<BatchQuery>& queries) {
+  std::vector<BatchAnswer> answers;
+  for (const BatchQuery& query : queries) {
+    BatchAnswer answer;
+    answer.query = query;
+    SearchRequest request = base;
+    request.query = query.query;
+    // A query's own mistakes are its line's; the index failing stops the batch.
+    try {
+      answer.result = searcher.search(request);
+    } catch (const QuerySyntaxError& e) {
+      answer.error = e.what();
+    } catch (const UnknownEntityError& e) {
+      answer.error = e.what();
+    } catch (const SearchTimeoutError& e) {
+      answer.error = e.what();
+    }
+    answers.push_back(std::move(answer));
+  }
+  return answers;
+}
+
+std::string format_batch_text(const std::vector<BatchAnswer>& answers, const TextStyle& style) {
+  std::string out;
+  for (const BatchAnswer& answer : answers) {
+    if (!out.empty()) out += "\n";
+    out += std::to_string(answer.query.line) + ": " + analysis::printable(answer.query.query) + ": ";
+    if (!answer.error.empty()) {
+      out += "error: " + analysis::printable(answer.error) + "\n";
+      continue;
+    }
+    out += matches(answer.result.total) + "\n" + format_text(answer.result, style);
+  }
+  return out;
+}
+
+std::string format_batch_json(const std::vector<BatchAnswer>& answers) {
+  Json queries = Json::array();
+  for (const BatchAnswer& answer : answers) {
+    Json hits = Json::array();
+    for (const SearchHit& hit : answer.result.hits)
+      hits.push_back(hit_json(hit, false));
+    queries.push_back({{"line", answer.query.line},
+                       {"query", analysis::repair_utf8(answer.query.query)},
+                       {"total", answer.result.total},
+                       {"error", answer.error.empty() ? Json() : Json(analysis::repair_utf8(answer.error))},
+                       {"hits", std::move(hits)}});
+  }
+  return dump_json({{"version", kJsonVersion}, {"queries", std::move(queries)}});
+}
+
+}  // namespace dossier::searcher
