@@ -223,9 +223,10 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
       ->type_name("PATH")
       ->check(non_empty_path());
   command
-      ->add_option("--batch", flags->batch,
-                   "Run each query of FILE (one per line; # comments) with the same filters: per query its "
-                   "exact total and top hits (text or --json); a bad line is named and the rest go on")
+      ->add_option(
+          "--batch", flags->batch,
+          "Run each query of FILE (one per line; # comments) with the same filters: per query its "
+          "exact total and top hits (text or --json, with facets); a bad line is named and the rest go on")
       ->type_name("FILE")
       ->check(non_empty_path());
   add_common_flags(*command, *flags);

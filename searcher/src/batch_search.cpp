@@ -82,7 +82,8 @@ std::string format_batch_json(const std::vector<BatchAnswer>& answers) {
                        {"query", analysis::repair_utf8(answer.query.query)},
                        {"total", answer.result.total},
                        {"error", answer.error.empty() ? Json() : Json(analysis::repair_utf8(answer.error))},
-                       {"hits", std::move(hits)}});
+                       {"hits", std::move(hits)},
+                       {"facets", facets_json(answer.result.facets)}});
   }
   return dump_json({{"version", kJsonVersion}, {"queries", std::move(queries)}});
 }

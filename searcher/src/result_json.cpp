@@ -39,14 +39,6 @@ Json or_null(const std::string& text) {
   return text.empty() ? Json() : Json(text);
 }
 
-Json facets_json(const Facets& facets) {
-  return {{"country", facet_values_json(facets.countries, FacetFields::Plain)},
-          {"actor", facet_values_json(facets.actors, FacetFields::Actor)},
-          {"year", facet_values_json(facets.years, FacetFields::Plain)},
-          {"language", facet_values_json(facets.languages, FacetFields::Plain)},
-          {"type", facet_values_json(facets.types, FacetFields::Plain)}};
-}
-
 Json timeline_json(const Timeline& timeline) {
   const auto counts = [](const std::vector<TimelineCount>& periods) {
     Json out = Json::array();
@@ -63,6 +55,14 @@ bool explained(const SearchResult& result) {
 }
 
 }  // namespace
+
+Json facets_json(const Facets& facets) {
+  return {{"country", facet_values_json(facets.countries, FacetFields::Plain)},
+          {"actor", facet_values_json(facets.actors, FacetFields::Actor)},
+          {"year", facet_values_json(facets.years, FacetFields::Plain)},
+          {"language", facet_values_json(facets.languages, FacetFields::Plain)},
+          {"type", facet_values_json(facets.types, FacetFields::Plain)}};
+}
 
 Json hit_json(const SearchHit& hit, bool explain) {
   Json json = {{"rank", hit.rank},

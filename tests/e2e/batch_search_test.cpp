@@ -76,6 +76,20 @@ TEST_CASE("a bad line of a batch is named by its line number and the rest still 
   CHECK(json["queries"][2]["total"].get<std::size_t>() > 0);
 }
 
+TEST_CASE("each query of a JSON batch has the facets its own search has", "[e2e][batch]") {
+  const TempDir dir;
+  const auto file = dir.write("list.txt", "espionage\nFortinet\n");
+  const auto batch =
+      json_of(run_dossier({"search", "--batch", file.string(), "--db", corpus_db(), "--json"}));
+  for (const auto& answer : batch["queries"]) {
+    INFO(answer["query"]);
+    const auto single =
+        json_of(run_dossier({"search", answer["query"].get<std::string>(), "--db", corpus_db(), "--json"}));
+    CHECK(answer["facets"] == single["facets"]);
+    CHECK(answer["facets"]["country"].size() > 0);
+  }
+}
+
 TEST_CASE("a batch that matches nothing exits 1; a batch with words or without its file exits 2",
           "[e2e][batch]") {
   const TempDir dir;

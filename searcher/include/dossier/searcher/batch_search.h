@@ -41,7 +41,7 @@ std::vector<BatchAnswer> run_batch(Searcher& searcher, const SearchRequest& base
 std::string format_batch_text(const std::vector<BatchAnswer>& answers, const TextStyle& style);
 
 /// `{"version": 1, "queries": [{"line", "query", "total", "error" (null when it ran), "hits": [hit
-/// objects as format_json's]}]}`.
+/// objects as format_json's], "facets": {as format_json's, exact over the query's matches}}]}`.
 std::string format_batch_json(const std::vector<BatchAnswer>& answers);
 
 }  // namespace dossier::searcher
