@@ -1,5 +1,6 @@
 #include "dossier/analysis/watch.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "dossier/analysis/schema.h"
@@ -65,7 +66,16 @@ std::optional<Watch> decode_watch(std::string_view text) {
     watch.any = json.at("any").get<bool>();
     watch.created = json.at("created").get<std::string>();
     const Json& until = json.at("reported_until_ns");
-    if (!until.is_null()) watch.reported_until_ns = until.get<std::int64_t>();
+    if (!until.is_null()) {
+      // A fraction, or a whole number past int64 (JSON has both), is no time this program wrote;
+      // converting it would be undefined behaviour.
+      const bool fits =
+          until.is_number_unsigned()
+              ? until.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<std::int64_t>::max())
+              : until.is_number_integer();
+      if (!fits) return std::nullopt;
+      watch.reported_until_ns = until.get<std::int64_t>();
+    }
     watch.last_run = json.at("last_run").get<std::string>();
     return watch;
   } catch (const Json::exception&) {

@@ -2,6 +2,7 @@
 #include "dossier/analysis/watch.h"
 
 #include <catch2/catch.hpp>
+#include <limits>
 
 using dossier::analysis::decode_watch;
 using dossier::analysis::encode_watch;
@@ -48,6 +49,21 @@ TEST_CASE("a damaged or foreign stored watch is refused, not half read", "[analy
       decode_watch("{\"name\": 3, \"query\": \"\", \"countries\": [], \"actors\": [], \"any\": false, "
                    "\"created\": \"\", \"reported_until_ns\": null, \"last_run\": \"\"}"));
   CHECK_FALSE(decode_watch("\xff\xfe"));
+}
+
+TEST_CASE("a stored watch whose reported time is no 64-bit whole number is refused", "[analysis][watch]") {
+  const auto with_until = [](const std::string& until) {
+    return decode_watch(
+        "{\"name\": \"w\", \"query\": \"q\", \"countries\": [], \"actors\": [], \"any\": false, "
+        "\"created\": \"\", \"reported_until_ns\": " +
+        until + ", \"last_run\": \"\"}");
+  };
+  // Found by the watch_codec fuzz target: 3.2e19 overflowed the conversion to int64.
+  CHECK_FALSE(with_until("31764692145000000000"));
+  CHECK_FALSE(with_until("1.5"));
+  CHECK_FALSE(with_until("1e300"));
+  CHECK(with_until("9223372036854775807")->reported_until_ns == std::numeric_limits<std::int64_t>::max());
+  CHECK(with_until("-5")->reported_until_ns == -5);
 }
 
 TEST_CASE("fields a later version adds to a stored watch are ignored", "[analysis][watch]") {
