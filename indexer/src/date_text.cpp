@@ -22,8 +22,10 @@ char lower(char c) noexcept {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-// Decodes the code point at byte `i` of `text`, advancing `i`; negative for ill-formed bytes.
+// Decodes the code point at byte `i` of `text`, advancing `i`; negative for ill-formed bytes and
+// at the end (U8_NEXT reads the byte at `i` before it looks at the length).
 UChar32 decode(std::string_view text, std::size_t& i) noexcept {
+  if (i >= text.size()) return -1;
   auto next = static_cast<int32_t>(i);
   UChar32 c = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), next, static_cast<int32_t>(text.size()), c);

@@ -1,6 +1,8 @@
 #include "dossier/indexer/date_text.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <memory>
 #include <string>
 
 using dossier::indexer::find_date;
@@ -118,4 +120,17 @@ TEST_CASE("month names that are words, or that no language writes so, are not da
   CHECK(found("6 may 2024") == "2024-05-06");       // Spanish abbreviates it so
   CHECK(found("30 f\u00e9vrier 2024") == "2024-02");
   CHECK(found("2024\u5e7413\u6708") == "");
+}
+
+TEST_CASE("text that ends where a month name would start is read within its bytes", "[date_text]") {
+  // Found by the date_byline fuzz target: "6th of " at the very end made the month reader decode
+  // the byte after the text. An exact-size heap buffer lets the sanitizer build see such a read.
+  for (const std::string_view text :
+       {std::string_view("\xD0"
+                         "6th of "),
+        std::string_view("6 "), std::string_view("le 6 "), std::string_view("6. ")}) {
+    const auto buffer = std::make_unique<char[]>(text.size());
+    std::copy(text.begin(), text.end(), buffer.get());
+    CHECK_FALSE(find_date(std::string_view(buffer.get(), text.size())));
+  }
 }
