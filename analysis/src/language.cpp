@@ -38,8 +38,15 @@ std::size_t letters_in(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> detect_language(std::string_view text) {
-  const std::string_view sample = utf8_prefix(text, kSampleBytes);
+  std::string_view sample = utf8_prefix(text, kSampleBytes);
   if (letters_in(sample) < kMinLetters) return std::nullopt;
+  // CLD2 trusts its input to be valid UTF-8 and reads past the buffer on a bad lead byte (the
+  // entity_tagger fuzz target crashed it with "\xF6\x8A\xA5"): give it repaired text.
+  std::string repaired;
+  if (!is_valid_utf8(sample)) {
+    repaired = repair_utf8(sample);
+    sample = repaired;
+  }
   bool reliable = false;
   const CLD2::Language language =
       CLD2::DetectLanguage(sample.data(), static_cast<int>(sample.size()), true, &reliable);

@@ -1,6 +1,9 @@
 #include "dossier/analysis/language.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+
+#include "dossier/analysis/utf8.h"
 
 using dossier::analysis::detect_language;
 using dossier::analysis::language_code;
@@ -25,6 +28,16 @@ TEST_CASE("too little or meaningless text has no language", "[language]") {
   CHECK_FALSE(detect_language("").has_value());
   CHECK_FALSE(detect_language("xyz 123").has_value());
   CHECK_FALSE(detect_language(std::string(1000, '\xff')).has_value());
+}
+
+TEST_CASE("text with bytes that are not UTF-8 is detected as its repaired form", "[language]") {
+  // The entity_tagger fuzz target crashed CLD2 with a bad lead byte inside Han text; the seed
+  // corpus replays that input, and here the answer must be that of the repaired text.
+  const std::string text =
+      "近年来，欧洲多国的安全机构公开披露了与国家安全部有关的网络间谍活动。\xF6\x8A\xA5分析人士认为，"
+      "这类行动的目标包括获取先进技术。\xC3";
+  CHECK(detect_language(text) == detect_language(dossier::analysis::repair_utf8(text)));
+  CHECK(detect_language(text) == "zh");
 }
 
 TEST_CASE("language codes are normalised and named", "[language]") {
