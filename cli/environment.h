@@ -23,6 +23,11 @@ struct DatabaseEnvironment {
 /// Reads `DatabaseEnvironment` from the process environment (empty variables count as unset).
 DatabaseEnvironment read_database_environment();
 
+/// The `--db` help of the commands that default as `resolve_database` does, in that order.
+inline constexpr const char* kDatabaseFlagHelp =
+    "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, else "
+    "~/.local/share/dossier/index)";
+
 /// The database to use: `flag` if given, else $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, else
 /// $HOME/.local/share/dossier/index. Throws `std::runtime_error` when none can be determined, or
 /// when the location is a file (`index_folder`).

@@ -186,12 +186,7 @@ void add_flags(CLI::App& command, IndexFlags& flags) {
   command.add_option("PATH", flags.paths, "Folders or files to index (recursively)")
       ->required()
       ->check(non_empty_path());
-  command
-      .add_option("--db", flags.database,
-                  "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
-                  "else ~/.local/share/dossier/index)")
-      ->type_name("DIR")
-      ->check(non_empty_path());
+  command.add_option("--db", flags.database, kDatabaseFlagHelp)->type_name("DIR")->check(non_empty_path());
   command.add_flag("--full", flags.full,
                    "Read every file again, rebuilding documents in place (searchable meanwhile)");
   command

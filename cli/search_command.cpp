@@ -157,8 +157,7 @@ std::string kind_names() {
 void add_common_flags(CLI::App& command, SearchFlags& flags) {
   command
       .add_option("--db", flags.databases,
-                  "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
-                  "else ~/.local/share/dossier/index); repeat to search several shards as one")
+                  std::string(kDatabaseFlagHelp) + "; repeat to search several shards as one")
       ->type_name("DIR")
       ->check(non_empty_path());
   command

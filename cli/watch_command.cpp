@@ -192,12 +192,7 @@ void add_flags(CLI::App& command, WatchFlags& flags) {
                   "ACTION (add, list, show, remove or run), then the watch's NAME (run: NAMEs) and, for add, "
                   "the QUERY words")
       ->type_name("WORD");
-  command
-      .add_option("--db", flags.database,
-                  "Index folder (default: $DOSSIER_DB, else $XDG_DATA_HOME/dossier/index, "
-                  "else ~/.local/share/dossier/index)")
-      ->type_name("DIR")
-      ->check(non_empty_path());
+  command.add_option("--db", flags.database, kDatabaseFlagHelp)->type_name("DIR")->check(non_empty_path());
   command.add_option("--country", flags.countries, "add: keep reports naming this country (repeatable)")
       ->type_name("X");
   command.add_option("--actor", flags.actors, "add: keep reports naming this actor, any alias (repeatable)")
