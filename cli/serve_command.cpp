@@ -7,13 +7,15 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "command.h"
 #include "dossier/analysis/printable.h"
-#include "dossier/server/http_server.h"
+#include "dossier/analysis/program_module.h"
+#include "dossier/server/server_module.h"
 #include "environment.h"
 #include "exit_codes.h"
 #include "seconds.h"
@@ -50,34 +52,52 @@ void log_request(const server::RequestLog& line) {
                analysis::printable(line.target).c_str(), line.status, line.milliseconds);
 }
 
+// Where an installation puts the modules, relative to the program's folder ("../lib/dossier"; set
+// by cmake/DossierInstall.cmake from the install layout). The build puts them beside the program.
+#ifndef DOSSIER_INSTALLED_MODULE_DIR
+#define DOSSIER_INSTALLED_MODULE_DIR "../lib/dossier"
+#endif
+
+server::ServeSettings settings_of(const ServeFlags& flags) {
+  server::ServeSettings settings;
+  settings.databases = resolve_databases(flags.databases, read_database_environment());
+  settings.host = flags.host;
+  settings.port = flags.port;
+  settings.token = flags.no_token ? server::TokenPolicy::None : server::TokenPolicy::Random;
+  settings.host_names = flags.host_names;
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  settings.search_threads = flags.jobs > 0 ? flags.jobs : cores;
+  settings.queue = flags.queue;
+  settings.time_limit = milliseconds_of(flags.timeout_seconds);
+  settings.cache_bytes = flags.cache_megabytes * 1024 * 1024;
+  return settings;
+}
+
+// The server, from the module that holds it (see dossier/server/server_module.h).
+std::unique_ptr<server::BoundServer> start_server(const server::ServeSettings& settings) {
+  analysis::ProgramModule module(server::kServerModuleFile, DOSSIER_INSTALLED_MODULE_DIR, "the web server");
+  const auto start =
+      reinterpret_cast<server::StartServerFunction>(module.entry_point(server::kStartServerSymbol));
+  if (!start) throw std::runtime_error("serve: " + module.problem());
+  server::ServerStart started;
+  start(settings, log_request, started);
+  if (!started.server) throw std::runtime_error(started.error);
+  return std::move(started.server);
+}
+
 int run_serve_command(const ServeFlags& flags) {
   const sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   // A client that goes away mid-answer must not kill the server: writes then fail with EPIPE.
   std::signal(SIGPIPE, SIG_IGN);
 
-  const std::vector<std::filesystem::path> databases =
-      resolve_databases(flags.databases, read_database_environment());
-  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  server::SearchPool pool(databases, {flags.jobs > 0 ? flags.jobs : cores, flags.queue});
-  server::ApiOptions api;
-  api.databases = databases;
-  api.time_limit = milliseconds_of(flags.timeout_seconds);
-  server::ResultCache cache(flags.cache_megabytes * 1024 * 1024);
-  const server::ApiRoutes routes(pool, cache, api);
-  server::ServerOptions options;
-  options.host = flags.host;
-  options.port = flags.port;
-  if (!flags.no_token) options.token = server::make_token();
-  options.host_names = flags.host_names;
-  server::HttpServer http(options, routes, log_request);
-
-  std::printf("%s\n", http.page_url().c_str());
+  const std::unique_ptr<server::BoundServer> http = start_server(settings_of(flags));
+  std::printf("%s\n", http->page_url().c_str());
   std::fflush(stdout);
   std::thread waiter([&http, signals] {
     int signal = 0;
     sigwait(&signals, &signal);
-    http.stop();
+    http->stop();
   });
   struct Join {
     std::thread& thread;
@@ -87,7 +107,8 @@ int run_serve_command(const ServeFlags& flags) {
       thread.join();
     }
   } join{waiter};
-  http.serve();
+  const std::string failure = http->serve();
+  if (!failure.empty()) throw std::runtime_error(failure);
   return kExitOk;
 }
 

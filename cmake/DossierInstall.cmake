@@ -3,6 +3,7 @@
 #   bin/dossier                                   the program
 #   <libdir>/dossier/libdossier-pdf.so            the PDF module, found from the program's own
 #                                                 folder (../<libdir>/dossier)
+#   <libdir>/dossier/libdossier-serve.so          the server module (`dossier serve`), likewise
 #   share/man/man1/dossier.1.gz                   the manual
 #   share/bash-completion/completions/dossier     bash completion (loaded on demand)
 #   share/zsh/{vendor-completions,site-functions}/_dossier    zsh completion (by prefix)
@@ -14,19 +15,20 @@
 include(GNUInstallDirs)
 
 set(DOSSIER_INSTALL_MODULEDIR "${CMAKE_INSTALL_LIBDIR}/dossier" CACHE STRING
-    "Where the PDF module goes, relative to the prefix")
+    "Where the PDF and server modules go, relative to the prefix")
 set(DOSSIER_INSTALL_ZSHDIR "" CACHE STRING "Where the zsh completion goes, relative to the prefix (a \
 directory of zsh's $fpath; default: share/zsh/vendor-completions for the prefix /usr, as Debian's \
 zsh packages, else share/zsh/site-functions)")
 
-# The program looks for the module beside itself (the build tree) and at this path relative to its
-# own folder (indexer/src/pdf_extractor.cpp), so the installed tree works under any prefix and when
-# moved, without a RUNPATH.
+# The program looks for its modules beside itself (the build tree) and at this path relative to
+# its own folder (analysis/src/program_module.cpp), so the installed tree works under any prefix
+# and when moved, without a RUNPATH.
 file(RELATIVE_PATH dossier_module_from_bin "/${CMAKE_INSTALL_BINDIR}" "/${DOSSIER_INSTALL_MODULEDIR}")
-target_compile_definitions(dossier_indexer PRIVATE DOSSIER_INSTALLED_PDF_MODULE_DIR="${dossier_module_from_bin}")
+target_compile_definitions(dossier_indexer PRIVATE DOSSIER_INSTALLED_MODULE_DIR="${dossier_module_from_bin}")
+target_compile_definitions(dossier PRIVATE DOSSIER_INSTALLED_MODULE_DIR="${dossier_module_from_bin}")
 
 install(TARGETS dossier RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
-install(TARGETS dossier_pdf LIBRARY DESTINATION "${DOSSIER_INSTALL_MODULEDIR}")
+install(TARGETS dossier_pdf dossier_serve LIBRARY DESTINATION "${DOSSIER_INSTALL_MODULEDIR}")
 install(FILES "${PROJECT_SOURCE_DIR}/cli/completions/dossier.bash"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" RENAME dossier)
 install(CODE "
@@ -42,7 +44,7 @@ install(CODE "
 ")
 
 # The Debian package: `cd build && cpack -G DEB`. Dependencies come from dpkg-shlibdeps (dpkg-dev)
-# over the program and the module; /etc/cron.d/dossier-index is a conffile.
+# over the program and the modules; /etc/cron.d/dossier-index is a conffile.
 set(CPACK_PACKAGE_NAME dossier)
 set(CPACK_PACKAGE_VENDOR "Dossier")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")

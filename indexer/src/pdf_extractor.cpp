@@ -1,13 +1,9 @@
 #include "dossier/indexer/pdf_extractor.h"
 
-#include <dlfcn.h>
-#include <unistd.h>
-
-#include <array>
 #include <climits>
-#include <filesystem>
 
 #include "dossier/analysis/duration_text.h"
+#include "dossier/analysis/program_module.h"
 #include "dossier/analysis/utf8.h"
 #include "dossier/indexer/metadata_fields.h"
 #include "dossier/indexer/text_extractor.h"
@@ -19,45 +15,18 @@ namespace {
 
 // Where an installation puts the module, relative to the program's folder ("../lib/dossier"; set
 // by cmake/DossierInstall.cmake from the install layout). The build puts it beside the program.
-#ifndef DOSSIER_INSTALLED_PDF_MODULE_DIR
-#define DOSSIER_INSTALLED_PDF_MODULE_DIR "../lib/dossier"
+#ifndef DOSSIER_INSTALLED_MODULE_DIR
+#define DOSSIER_INSTALLED_MODULE_DIR "../lib/dossier"
 #endif
-constexpr const char* kInstalledModuleDir = DOSSIER_INSTALLED_PDF_MODULE_DIR;
-
-// The directory of the running program.
-std::filesystem::path program_folder() {
-  std::array<char, PATH_MAX> buffer{};
-  const ssize_t length = ::readlink("/proc/self/exe", buffer.data(), buffer.size() - 1);
-  if (length <= 0) return {};
-  return std::filesystem::path(std::string(buffer.data(), static_cast<std::size_t>(length))).parent_path();
-}
 
 // The PDF module, loaded on first use and kept for the life of the process. One loader for the
 // process, not a handle per caller: the dynamic loader's state is process-wide anyway, and worker
 // threads share it (C++ initialises the local static once, thread-safely).
 class PdfModule {
  public:
-  PdfModule() {
-    // Paths from the program's own location rather than its RUNPATH: a dlopen interposed by a
-    // preloaded library (AddressSanitizer's is one) no longer searches the program's RUNPATH.
-    const std::filesystem::path folder = program_folder();
-    for (const std::filesystem::path& path :
-         {folder / kPdfModuleFile, (folder / kInstalledModuleDir / kPdfModuleFile).lexically_normal()}) {
-      if (!handle_) handle_ = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    }
-    if (!handle_) handle_ = ::dlopen(kPdfModuleFile, RTLD_NOW | RTLD_LOCAL);
-    if (!handle_) {
-      problem_ = std::string("PDF support is not installed (") + kPdfModuleFile +
-                 " not found beside the program nor in " + kInstalledModuleDir + ")";
-      return;
-    }
-    read_ = reinterpret_cast<ReadPdfFunction>(::dlsym(handle_, kReadPdfSymbol));
-    if (!read_) problem_ = std::string("PDF support is broken (") + kPdfModuleFile + " has no reader)";
+  PdfModule() : module_(kPdfModuleFile, DOSSIER_INSTALLED_MODULE_DIR, "PDF support") {
+    read_ = reinterpret_cast<ReadPdfFunction>(module_.entry_point(kReadPdfSymbol));
   }
-  PdfModule(const PdfModule&) = delete;
-  PdfModule& operator=(const PdfModule&) = delete;
-  // Not unloaded: poppler registers process-wide state that must outlive every caller.
-  ~PdfModule() = default;
 
   static const PdfModule& instance() {
     static const PdfModule module;
@@ -65,14 +34,13 @@ class PdfModule {
   }
 
   PdfStatus read(std::string_view bytes, const PdfLimits& limits, PdfContent& content) const {
-    if (!read_) throw ExtractionError(problem_);
+    if (!read_) throw ExtractionError(module_.problem());
     return read_(bytes.data(), bytes.size(), limits, content);
   }
 
  private:
-  void* handle_ = nullptr;
+  analysis::ProgramModule module_;
   ReadPdfFunction read_ = nullptr;
-  std::string problem_;
 };
 
 // "256 MiB", or bytes for a limit that is not a whole number of MiB.

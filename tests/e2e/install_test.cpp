@@ -1,7 +1,7 @@
 // Installing Dossier like any other tool: `cmake --install` into a temporary prefix gives a
-// program that works from there (its PDF module found under the prefix, from the program's own
-// folder, not in the build tree), and schedules, manual and completions that name the installed
-// program; `cpack -G DEB` builds a package with the same files and dependencies found by
+// program that works from there (its PDF and server modules found under the prefix, from the
+// program's own folder, not in the build tree), and schedules, manual and completions that name
+// the installed program; `cpack -G DEB` builds a package with the same files and dependencies found by
 // dpkg-shlibdeps.
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -55,7 +55,7 @@ fs::path find_installed(const fs::path& root, const std::string& tail) {
 
 }  // namespace
 
-TEST_CASE("cmake --install puts a dossier under the prefix that indexes a PDF with its own module",
+TEST_CASE("cmake --install puts a dossier under the prefix that reads PDFs and serves with its own modules",
           "[e2e][install]") {
   const TempDir root;
   const fs::path prefix = root.path() / "usr" / "local";
@@ -66,6 +66,8 @@ TEST_CASE("cmake --install puts a dossier under the prefix that indexes a PDF wi
   const fs::path binary = prefix / "bin" / "dossier";
   REQUIRE(fs::exists(binary));
   CHECK(find_installed(prefix, "/dossier/libdossier-pdf.so").string().starts_with(prefix.string() + "/lib"));
+  CHECK(
+      find_installed(prefix, "/dossier/libdossier-serve.so").string().starts_with(prefix.string() + "/lib"));
   CHECK(fs::exists(prefix / "share" / "man" / "man1" / "dossier.1.gz"));
   CHECK(fs::exists(prefix / "share" / "bash-completion" / "completions" / "dossier"));
   CHECK(fs::exists(prefix / "share" / "zsh" / "site-functions" / "_dossier"));
@@ -90,9 +92,14 @@ TEST_CASE("cmake --install puts a dossier under the prefix that indexes a PDF wi
   CHECK(indexed.exit_code == 0);
   const ProcessResult found = run({binary.string(), "search", "utilities", "--db", db, "--format", "paths"});
   CHECK(found.out == (reports.path() / "brief.pdf").string() + "\n");
+
+  // Its server module too: the server itself refuses to listen on all interfaces without a token.
+  const ProcessResult served = run({binary.string(), "serve", "--db", db, "--host", "0.0.0.0", "--no-token"});
+  CHECK(served.exit_code == 2);
+  CHECK_THAT(served.err, Catch::Contains("without an access token"));
 }
 
-TEST_CASE("cpack -G DEB builds a package of the program, module, manual, completions and schedules",
+TEST_CASE("cpack -G DEB builds a package of the program, modules, manual, completions and schedules",
           "[e2e][install]") {
   const TempDir out;
   const ProcessResult packed =
@@ -107,15 +114,17 @@ TEST_CASE("cpack -G DEB builds a package of the program, module, manual, complet
 
   const std::string contents = run({kDpkgDeb, "-c", deb.string()}).out;
   for (const char* file :
-       {"./usr/bin/dossier", "/dossier/libdossier-pdf.so", "./usr/share/man/man1/dossier.1.gz",
-        "./usr/share/bash-completion/completions/dossier", "./usr/share/zsh/vendor-completions/_dossier",
-        "./etc/cron.d/dossier-index", "./usr/lib/systemd/system/dossier-index.service",
-        "./usr/lib/systemd/system/dossier-index.timer", "./usr/lib/systemd/system/dossier-serve.service"}) {
+       {"./usr/bin/dossier", "/dossier/libdossier-pdf.so", "/dossier/libdossier-serve.so",
+        "./usr/share/man/man1/dossier.1.gz", "./usr/share/bash-completion/completions/dossier",
+        "./usr/share/zsh/vendor-completions/_dossier", "./etc/cron.d/dossier-index",
+        "./usr/lib/systemd/system/dossier-index.service", "./usr/lib/systemd/system/dossier-index.timer",
+        "./usr/lib/systemd/system/dossier-serve.service"}) {
     CHECK_THAT(contents, Catch::Contains(file));
   }
   const std::string depends = run({kDpkgDeb, "-f", deb.string(), "Depends"}).out;
   CHECK_THAT(depends, Catch::Contains("libxapian30"));
   CHECK_THAT(depends, Catch::Contains("libpoppler-cpp"));
+  CHECK_THAT(depends, Catch::Contains("libcpp-httplib"));
   CHECK_THAT(run({kDpkgDeb, "-I", deb.string(), "conffiles"}).out,
              Catch::Contains("/etc/cron.d/dossier-index"));
 

@@ -2,9 +2,11 @@
 // `dossier index` commits.
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <csignal>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
@@ -226,4 +228,41 @@ TEST_CASE("serve --help names the endpoints and the safety rules", "[e2e][serve]
   for (const char* text : {"--port", "--no-token", "--host", "/api/search", "/api/export.csv", "#token=TOKEN",
                            "Retry-After", "SIGTERM"})
     CHECK(help.out.find(text) != std::string::npos);
+}
+
+TEST_CASE("the binary does not link cpp-httplib: serve loads it from the server module", "[e2e][serve]") {
+  dossier::testing::ProcessSpec spec;
+  spec.argv = {"/usr/bin/ldd", dossier::testing::kDossierBinary};
+  const auto result = dossier::testing::run_process(spec);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("libxapian"));
+  CHECK_THAT(result.out, !Catch::Contains("httplib"));
+  CHECK_THAT(result.out, !Catch::Contains("libssl"));
+  // And yet it serves: the module beside it is loaded.
+  const TempDir index;
+  Served served({"--db", indexed_corpus(index), "--no-token"});
+  CHECK(served.client().Get("/api/health")->status == 200);
+  CHECK(served.stop() == 0);
+}
+
+TEST_CASE("a program without its server module refuses serve in one line and still searches",
+          "[e2e][serve]") {
+  // A copy of the binary in a folder of its own has no libdossier-serve.so beside it.
+  const TempDir index, bin;
+  const std::string db = indexed_corpus(index);
+  const std::filesystem::path lonely = bin.path() / "dossier";
+  std::filesystem::copy_file(dossier::testing::kDossierBinary, lonely);
+  dossier::testing::ProcessSpec spec;
+  spec.argv = {lonely.string(), "serve", "--db", db, "--port", "0"};
+  spec.env["LD_LIBRARY_PATH"] = std::nullopt;
+  const auto refused = dossier::testing::run_process(spec);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.out.empty());
+  CHECK_THAT(
+      refused.err,
+      Catch::StartsWith("error: serve: the web server is not installed (libdossier-serve.so not found"));
+  CHECK(std::count(refused.err.begin(), refused.err.end(), '\n') == 1);
+  spec.argv = {lonely.string(), "search", "espionage", "--db", db, "--count"};
+  const auto searched = dossier::testing::run_process(spec);
+  CHECK(searched.exit_code == 0);
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dossier/server/api_routes.h"
+#include "dossier/server/request_log.h"
 
 namespace dossier::server {
 
@@ -36,17 +37,6 @@ struct ServerOptions {
   /// How long a stop waits for requests in flight (an export streaming) before it closes them.
   std::chrono::seconds drain_timeout{30};
 };
-
-/// One line of the request log.
-struct RequestLog {
-  std::string method;
-  std::string target;  ///< path and query string as sent (the token is never in them)
-  int status = 0;
-  double milliseconds = 0;  ///< from routing to the last byte written
-};
-
-/// Receives a `RequestLog` after each response; called from connection threads, concurrently.
-using RequestLogger = std::function<void(const RequestLog&)>;
 
 /// Serves `routes` over HTTP/1.1: GET and HEAD only, every request through `check_request`,
 /// `Content-Security-Policy`, `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer` and
