@@ -8,9 +8,9 @@
 
 namespace dossier::cli {
 
-/// `--format` of `search` and `similar`.
+/// `--format` of `search` and `similar` (csv only with `search --batch`).
 inline std::vector<std::string> format_values() {
-  return {"text", "json", "jsonl", "paths"};
+  return {"text", "json", "jsonl", "paths", "csv"};
 }
 
 /// `--sort` of `search` and `similar`.

@@ -17,6 +17,7 @@
 #include "command_line.h"
 #include "dossier/analysis/document_date.h"
 #include "dossier/analysis/printable.h"
+#include "dossier/searcher/batch_matrix.h"
 #include "dossier/searcher/batch_search.h"
 #include "dossier/searcher/searcher.h"
 #include "environment.h"
@@ -47,6 +48,7 @@ struct SearchFlags {
   std::string sort = "relevance";
   double timeout_seconds = 0;
   std::optional<std::string> batch;
+  bool batch_matrix = false;
   OutputFlags output;
 };
 
@@ -108,41 +110,88 @@ std::string read_batch(const std::string& path) {
   return text.str();
 }
 
+// Names the bad lines on stderr; returns the batch's exit code: 2 when a line was bad, else 0
+// when some query matched, else 1.
+int report_batch(const std::string& file, const std::vector<searcher::BatchAnswer>& answers) {
+  bool failed = false, matched = false;
+  for (const searcher::BatchAnswer& answer : answers) {
+    if (!answer.error.empty())
+      std::fprintf(stderr, "error: %s:%zu: %s\n", analysis::printable(file).c_str(), answer.query.line,
+                   analysis::printable(answer.error).c_str());
+    failed = failed || !answer.error.empty();
+    matched = matched || answer.result.total > 0;
+  }
+  if (failed) return kExitError;
+  return matched ? kExitOk : kExitNoMatch;
+}
+
+// --batch-matrix lists every match of every query as CSV: the flags that page, format or time a
+// search have nothing to act on.
+void check_matrix_flags(const SearchFlags& flags, const CLI::App& command) {
+  if (!flags.batch) throw UsageError("--batch-matrix: needs --batch FILE (the queries of its columns)");
+  const char* why = "the matrix is CSV of every match of every query";
+  for (const char* flag : {"--json", "--format", "--count", "--facets", "--explain", "--limit", "--offset",
+                           "--timeout", "--facet-limit"}) {
+    // --format csv only says what the matrix is anyway.
+    if (command.count(flag) > 0 && !(flag == std::string("--format") && flags.output.format == "csv")) {
+      throw UsageError(std::string("--batch-matrix and ") + (flag == std::string("--limit") ? "-n" : flag) +
+                       ": choose one (" + why + ")");
+    }
+  }
+}
+
 // --batch FILE: every query of FILE with the same filters; a bad line is named and skipped.
 int run_batch_command(const SearchFlags& flags) {
   if (!flags.words.empty()) throw UsageError("--batch: the queries come from FILE, not from words");
   if (flags.like) throw UsageError("--batch and --like: choose one");
   const std::string format = format_of(flags.output);
   if (flags.output.count || flags.output.facets || flags.output.explain ||
-      (format != "text" && format != "json"))
+      (format != "text" && format != "json" && format != "csv"))
     throw UsageError(
-        "--batch: prints text or --json (no --count, --format jsonl or paths, --facets, --explain)");
+        "--batch: prints text, --json or --format csv (no --count, --format jsonl or paths, --facets, "
+        "--explain)");
   const std::vector<searcher::BatchQuery> queries = searcher::parse_batch(read_batch(*flags.batch));
   searcher::Searcher searcher(resolve_databases(flags.databases, read_database_environment()));
+  if (flags.batch_matrix) {
+    const searcher::BatchMatrix matrix = searcher::run_batch_matrix(searcher, request_of(flags), queries);
+    const int code = report_batch(*flags.batch, matrix.columns);
+    std::fputs(searcher::format_batch_matrix_csv(matrix).c_str(), stdout);
+    return code;
+  }
   const std::vector<searcher::BatchAnswer> answers =
       searcher::run_batch(searcher, request_of(flags), queries);
-  bool failed = false, matched = false;
-  for (const searcher::BatchAnswer& answer : answers) {
-    if (!answer.error.empty())
-      std::fprintf(stderr, "error: %s:%zu: %s\n", analysis::printable(*flags.batch).c_str(),
-                   answer.query.line, analysis::printable(answer.error).c_str());
-    failed = failed || !answer.error.empty();
-    matched = matched || answer.result.total > 0;
-  }
+  const int code = report_batch(*flags.batch, answers);
   if (format == "json") {
     std::printf("%s\n", searcher::format_batch_json(answers).c_str());
+  } else if (format == "csv") {
+    std::fputs(searcher::format_batch_csv(answers).c_str(), stdout);
   } else {
     std::fputs(searcher::format_batch_text(answers, text_style(flags.output)).c_str(), stdout);
   }
-  if (failed) return kExitError;
-  return matched ? kExitOk : kExitNoMatch;
+  return code;
 }
 
 int run_search_command(const SearchFlags& flags) {
   check_output_flags(flags.output);
+  if (!flags.batch && format_of(flags.output) == "csv")
+    throw UsageError(
+        "--format csv: only with --batch FILE (a row per query); one search's hits: --format jsonl");
   if (flags.batch) return run_batch_command(flags);
   searcher::Searcher searcher(resolve_databases(flags.databases, read_database_environment()));
   return print_results(searcher.search(request_of(flags)), flags.output);
+}
+
+// What --batch prints, for the --help footer.
+std::string batch_help() {
+  return "Batch: --batch FILE runs each line (# comments and blank lines skipped) with the flags' filters.\n"
+         "Text: 'LINE: QUERY: N matches' and its hits; --json: {\"version\": 1, \"queries\": [{\"line\",\n"
+         "\"query\", \"total\", \"error\", \"hits\", \"facets\"}]}; --format csv (RFC 4180, CRLF) has the\n"
+         "columns line,query,total,error,ids,paths,countries,actors,years,languages,types: a row per\n"
+         "query, its hits' ids (space-separated) and paths (one per line in the cell), and per facet\n"
+         "'VALUE:COUNT; ...' (--facet-limit values). --batch-matrix: 'path,QUERY 1,...', a row per\n"
+         "document matching a query, cells 1 or 0 ('' for a bad line); not with -n, --offset, a format,\n"
+         "--count, --facets, --explain or --timeout. Fields starting with = + - @ get a leading '.\n"
+         "A bad line is named on stderr (error: FILE:LINE: reason), the rest run, and the exit code is 2.";
 }
 
 // "threat-group, intelligence-agency, ...": the values of --actor-kind.
@@ -225,9 +274,14 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
       ->add_option(
           "--batch", flags->batch,
           "Run each query of FILE (one per line; # comments) with the same filters: per query its "
-          "exact total and top hits (text or --json, with facets); a bad line is named and the rest go on")
+          "exact total and top hits (text, --json or --format csv, with facets); a bad line is named and "
+          "the rest go on")
       ->type_name("FILE")
       ->check(non_empty_path());
+  command->add_flag("--batch-matrix", flags->batch_matrix,
+                    "With --batch: print a document x query CSV instead, 'path,QUERY 1,QUERY 2,...' and a "
+                    "row per document matching any query, 1 where it matches and 0 where not (every "
+                    "match, exact; filters apply to all queries)");
   add_common_flags(*command, *flags);
   command->footer(
       std::string(
@@ -243,8 +297,11 @@ void add_search_command(CLI::App& app, CommandRunner& runner) {
           "addresses, URLs and C:\\paths stay text). Words standing together in a report rank it higher.\n"
           "Identifiers (CVE ids, IP addresses, domains, hashes) match exactly. Unquoted words naming an\n"
           "actor (APT28, Fancy Bear) also find reports naming it by another alias (not with --exact).\n") +
-      output_help());
-  command->callback([flags, &runner] { runner = [flags] { return run_search_command(*flags); }; });
+      output_help() + "\n" + batch_help());
+  command->callback([flags, command, &runner] {
+    if (flags->batch_matrix) check_matrix_flags(*flags, *command);
+    runner = [flags] { return run_search_command(*flags); };
+  });
 }
 
 void add_similar_command(CLI::App& app, CommandRunner& runner) {

@@ -56,7 +56,8 @@ const char* output_help() {
 void add_output_flags(CLI::App& command, OutputFlags& flags) {
   command
       .add_option("--format", flags.format,
-                  "Output: text (default), json, jsonl (a hit per line) or paths (a path per line)")
+                  "Output: text (default), json, jsonl (a hit per line), paths (a path per line) or csv (a "
+                  "row per query of a search batch)")
       ->type_name("FORMAT")
       ->check(one_of(format_values()));
   command.add_flag("--json", flags.json, "Print results as one JSON object (= --format json)");

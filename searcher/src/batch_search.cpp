@@ -2,6 +2,7 @@
 
 #include "dossier/analysis/printable.h"
 #include "dossier/analysis/utf8.h"
+#include "dossier/searcher/csv_field.h"
 #include "dossier/searcher/search_errors.h"
 #include "hit_json.h"
 
@@ -17,6 +18,30 @@ std::string_view trimmed(std::string_view line) {
 std::string matches(std::size_t total) {
   if (total == 0) return "no matches";
   return total == 1 ? "1 match" : std::to_string(total) + " matches";
+}
+
+// A facet's values as one CSV cell: "CN:3; NO:1" (actors by name: "APT40:2").
+std::string facet_cell(const std::vector<FacetValue>& values, bool by_name) {
+  std::string cell;
+  for (const FacetValue& value : values)
+    cell +=
+        (cell.empty() ? "" : "; ") + (by_name ? value.name : value.value) + ":" + std::to_string(value.count);
+  return csv_field(cell);
+}
+
+std::string csv_row(const BatchAnswer& answer) {
+  std::string ids, paths;
+  for (const SearchHit& hit : answer.result.hits) {
+    ids += (ids.empty() ? "" : " ") + std::to_string(hit.id);
+    paths += (paths.empty() ? "" : "\n") + analysis::printable(hit.path);
+  }
+  const Facets& facets = answer.result.facets;
+  const bool failed = !answer.error.empty();
+  return csv_line({std::to_string(answer.query.line), csv_field(answer.query.query),
+                   failed ? std::string() : std::to_string(answer.result.total), csv_field(answer.error), ids,
+                   csv_field(paths), facet_cell(facets.countries, false), facet_cell(facets.actors, true),
+                   facet_cell(facets.years, false), facet_cell(facets.languages, false),
+                   facet_cell(facets.types, false)});
 }
 
 }  // namespace
@@ -35,6 +60,20 @@ std::vector<BatchQuery> parse_batch(std::string_view text) {
   return queries;
 }
 
+std::string query_failure(const std::function<void()>& search) {
+  // A query's own mistakes are its line's; the index failing stops the batch.
+  try {
+    search();
+  } catch (const QuerySyntaxError& e) {
+    return e.what();
+  } catch (const UnknownEntityError& e) {
+    return e.what();
+  } catch (const SearchTimeoutError& e) {
+    return e.what();
+  }
+  return {};
+}
+
 std::vector<BatchAnswer> run_batch(Searcher& searcher, const SearchRequest& base,
                                    const std::vector<BatchQuery>& queries) {
   std::vector<BatchAnswer> answers;
@@ -43,16 +82,7 @@ std::vector<BatchAnswer> run_batch(Searcher& searcher, const SearchRequest& base
     answer.query = query;
     SearchRequest request = base;
     request.query = query.query;
-    // A query's own mistakes are its line's; the index failing stops the batch.
-    try {
-      answer.result = searcher.search(request);
-    } catch (const QuerySyntaxError& e) {
-      answer.error = e.what();
-    } catch (const UnknownEntityError& e) {
-      answer.error = e.what();
-    } catch (const SearchTimeoutError& e) {
-      answer.error = e.what();
-    }
+    answer.error = query_failure([&] { answer.result = searcher.search(request); });
     answers.push_back(std::move(answer));
   }
   return answers;
@@ -86,6 +116,13 @@ std::string format_batch_json(const std::vector<BatchAnswer>& answers) {
                        {"facets", facets_json(answer.result.facets)}});
   }
   return dump_json({{"version", kJsonVersion}, {"queries", std::move(queries)}});
+}
+
+std::string format_batch_csv(const std::vector<BatchAnswer>& answers) {
+  std::string out(kBatchCsvHeader);
+  for (const BatchAnswer& answer : answers)
+    out += csv_row(answer);
+  return out;
 }
 
 }  // namespace dossier::searcher

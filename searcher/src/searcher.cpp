@@ -230,20 +230,25 @@ BuiltQuery Searcher::build(const SearchRequest& request, const std::string& text
   return built;
 }
 
-SearchResult Searcher::run(const SearchRequest& request) {
+// The whole query of `request`: `build`'s, within its filters. Sets `result.xapian_query` when
+// the request asks for an explanation.
+BuiltQuery Searcher::filtered(const SearchRequest& request, SearchResult& result) {
   const Xapian::Query filter = filters(request);
   // With a filter, an empty query lists what passes it.
   const bool list_all = is_blank(request.query) && !filter.empty() && !request.like;
-  const std::string text = list_all ? std::string("*") : request.query;
+  BuiltQuery built = build(request, list_all ? std::string("*") : request.query, result);
+  if (!filter.empty()) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, filter);
+  if (request.explain) result.xapian_query = built.query.get_description();
+  return built;
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
   SearchResult result;
   result.query = request.query;
   result.offset = request.offset;
-  const BuiltQuery built = build(request, text, result);
-  Xapian::Query query = built.query;
-  if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-  if (request.explain) result.xapian_query = query.get_description();
+  const BuiltQuery built = filtered(request, result);
   Xapian::Enquire enquire(database_);
-  enquire.set_query(query);
+  enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kDateFirstSlot, true);
   FacetCounter facets;

@@ -161,7 +161,7 @@ TEST_CASE("every command-line mistake is one line naming the flag or the command
   check_one_line_error(Reports::search({"x", "-n", "3", "--limit", "4", "--db", db}),
                        "--limit: given more than once");
   check_one_line_error(Reports::search({"x", "--format", "xml", "--db", db}),
-                       "--format: 'xml' is not one of text, json, jsonl, paths");
+                       "--format: 'xml' is not one of text, json, jsonl, paths, csv");
   check_one_line_error(Reports::search({"x", "--sort", "newest", "--db", db}),
                        "--sort: 'newest' is not one of relevance, date");
   check_one_line_error(run_dossier({"show", "a", "b", "--db", db}),

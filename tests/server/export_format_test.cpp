@@ -2,28 +2,6 @@
 
 #include <catch2/catch.hpp>
 
-using dossier::server::csv_field;
-
-TEST_CASE("CSV fields are quoted only when they need to be", "[export_format]") {
-  CHECK(csv_field("plain") == "plain");
-  CHECK(csv_field("a, b") == "\"a, b\"");
-  CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
-  CHECK(csv_field("two\nlines") == "\"two\nlines\"");
-  CHECK(csv_field("") == "");
-}
-
-TEST_CASE("a field a spreadsheet would run as a formula is defused", "[export_format]") {
-  CHECK(csv_field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
-  CHECK(csv_field("+1") == "'+1");
-  CHECK(csv_field("-2") == "'-2");
-  CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
-  CHECK(csv_field("a=b") == "a=b");
-}
-
-TEST_CASE("CSV fields are valid UTF-8", "[export_format]") {
-  CHECK(csv_field("caf\xe9") == "caf\xef\xbf\xbd");
-}
-
 TEST_CASE("each hit is one CRLF line with the header's columns", "[export_format]") {
   dossier::searcher::SearchResult result;
   dossier::searcher::SearchHit hit;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,11 @@ struct BatchAnswer {
   std::string error;    ///< "" when the query ran; else why not (a syntax error, an unknown name)
 };
 
+/// Calls `search` (one query of a batch) and returns "" when it ran, else why not: the message of
+/// a `QuerySyntaxError`, `UnknownEntityError` or `SearchTimeoutError`, which are the query's own
+/// failures. Anything else (the index failing) is thrown on.
+std::string query_failure(const std::function<void()>& search);
+
 /// Runs each query as `base` with its query text replaced, in order. A query that fails (bad
 /// syntax, an unknown country) gets its `error` and the batch goes on; a failure of the index
 /// itself (`SearchError` that is no query's fault) is thrown.
@@ -43,5 +49,17 @@ std::string format_batch_text(const std::vector<BatchAnswer>& answers, const Tex
 /// `{"version": 1, "queries": [{"line", "query", "total", "error" (null when it ran), "hits": [hit
 /// objects as format_json's], "facets": {as format_json's, exact over the query's matches}}]}`.
 std::string format_batch_json(const std::vector<BatchAnswer>& answers);
+
+/// The header line of `format_batch_csv`, CRLF included.
+inline constexpr std::string_view kBatchCsvHeader =
+    "line,query,total,error,ids,paths,countries,actors,years,languages,types\r\n";
+
+/// CSV (RFC 4180, CRLF line ends, text through `csv_field`): `kBatchCsvHeader`, then one row per
+/// query: its line number, the query, its exact total ("" when it failed), the error ("" when it
+/// ran), the ids of its hits in rank order joined by spaces, their paths in the same order joined
+/// by line feeds (each through `analysis::printable`, so a path holds none), and per facet its top
+/// values as `VALUE:COUNT` joined by "; " (country codes, actor names, years, language codes,
+/// formats; as many as the request's `facet_limit`).
+std::string format_batch_csv(const std::vector<BatchAnswer>& answers);
 
 }  // namespace dossier::searcher

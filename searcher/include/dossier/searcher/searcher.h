@@ -205,6 +205,19 @@ class Searcher {
   /// `request.query` matches as `request` would search it (its mode and alias expansion; its
   /// filters play no part). Throws `DocumentNotFoundError` as `show(Xapian::docid)`.
   MarkedText text(Xapian::docid id, const SearchRequest& request);
+
+  /// The ids of every document `request` matches (its query and filters; paging, order, facets,
+  /// snippets, `on_hit` and `time_limit` play no part), ascending and unranked, so costing no
+  /// document read: for a document x query matrix. Reopens the index on its latest commit,
+  /// retries and throws as `search`.
+  std::vector<Xapian::docid> match_ids(const SearchRequest& request);
+
+  /// The stored path of each of `ids`, in order, read from the commit the last `search` or
+  /// `match_ids` read (the index is not reopened, so the ids it gave are there); nullopt when a
+  /// writer has committed since and an id is gone or that commit can no longer be read (match
+  /// again). Throws `SearchError` when the index cannot be read.
+  std::optional<std::vector<std::string>> paths(const std::vector<Xapian::docid>& ids);
+
   /// The saved watches of the index, sorted by name, in its latest committed state; one whose
   /// stored value cannot be read is left out. Throws `SearchError` when the index cannot be read.
   std::vector<analysis::Watch> watches();
@@ -222,6 +235,7 @@ class Searcher {
   DocumentView view_of(Xapian::docid id);
   MarkedText marked(Xapian::docid id, const SearchRequest& request);
   BuiltQuery build(const SearchRequest& request, const std::string& text, SearchResult& result);
+  BuiltQuery filtered(const SearchRequest& request, SearchResult& result);
   SearchHit hit_for(const Xapian::MSetIterator& match, const BuiltQuery& built, const SearchRequest& request);
   MatchTerms highlighted(const BuiltQuery& built, const std::vector<std::string>& surfaces) const;
   analysis::EntityReport entity_report(const analysis::DocumentRecord& record) const;

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include "dossier/searcher/searcher.h"
 
@@ -15,12 +14,7 @@ std::string csv_header();
 
 /// One line per hit (RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled;
 /// lines end with CRLF). Countries are codes and actors names, each joined by "; "; the snippet is
-/// plain text. A text field starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
-/// leading `'`, so a spreadsheet shows it rather than runs it as a formula (a document title can
-/// be anything). Strings are valid UTF-8.
+/// plain text. Text fields are written by `searcher::csv_field` (valid UTF-8, defused as formulas).
 std::string csv_rows(const searcher::SearchResult& result);
-
-/// `field` as one CSV field, quoted when it needs to be and defused as a formula.
-std::string csv_field(std::string_view field);
 
 }  // namespace dossier::server
