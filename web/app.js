@@ -7,15 +7,16 @@ import { renderFacets } from './facets.js';
 import { installFilterBox } from './filter_box.js';
 import { installKeys } from './keys.js';
 import { renderHits, renderPager, renderSummary } from './results.js';
-import { fromQuery, searchKey, searchParams, toQuery, toggled, withChanges } from './state.js';
+import { PAGE_SIZE, fromQuery, searchKey, searchParams, toQuery, toggled, withChanges } from './state.js';
 import { renderTimeline } from './timeline.js';
+import { renderWatchList, renderWatchSummary, watchHits } from './watches.js';
 
 const $ = (id) => document.getElementById(id);
 const view = {
   form: $('search'), q: $('q'), any: $('any'), exact: $('exact'), sort: $('sort'),
   message: $('message'), filters: $('filters'), facets: $('facet-list'), facetPanel: $('facet-panel'),
   results: $('results'), summary: $('summary'), timeline: $('timeline'), hits: $('hits'), pager: $('pager'),
-  document: $('document'), main: $('main'),
+  document: $('document'), main: $('main'), watchPanel: $('watch-panel'), watchList: $('watch-list'),
 };
 
 let state = fromQuery(location.search);
@@ -121,6 +122,54 @@ async function showResults() {
   }
 }
 
+// The watch list beside the results, fetched again on every view (answers are cached per index
+// revision, so this is cheap): its counts follow the index.
+async function refreshWatches() {
+  try {
+    const answer = await getJson('/api/watches');
+    renderWatchList(view.watchPanel, view.watchList, answer, state.watch,
+      (name) => go(withChanges(fromQuery(''), { watch: name })));
+    view.watchPanel.dataset.ready = String(Number(view.watchPanel.dataset.ready || 0) + 1);
+  } catch (_) {
+    view.watchPanel.hidden = true;  // the search's own request reports what is wrong
+  }
+}
+
+// A watch's new and changed matches, as hits.
+async function showWatch() {
+  view.document.hidden = true;
+  view.results.hidden = false;
+  view.facetPanel.hidden = false;
+  const key = `watch=${state.watch}`;
+  if (key === shownSearch) {
+    settled('watch');
+    return;
+  }
+  view.results.setAttribute('aria-busy', 'true');
+  try {
+    const answer = await request(`/api/watches/${encodeURIComponent(state.watch)}`,
+      new URLSearchParams({ n: String(PAGE_SIZE) }));
+    lastResult = null;
+    shownSearch = key;
+    showMessage('');
+    renderFilters();
+    renderWatchSummary(view.summary, answer, (watch) => go(withChanges(fromQuery(''), {
+      q: watch.query, country: watch.countries, actor: watch.actors, any: watch.any,
+    })));
+    view.timeline.hidden = true;
+    replaceChildren(view.pager);
+    replaceChildren(view.facets);
+    renderHits(view.hits, { hits: watchHits(answer) }, state,
+      (id) => go(withChanges(state, { doc: String(id), offset: state.offset })));
+    settled('watch');
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    failed(error);
+  } finally {
+    view.results.removeAttribute('aria-busy');
+  }
+}
+
 function failed(error) {
   shownSearch = null;
   const text = error instanceof ApiError ? error.message : `The server did not answer (${error.message}).`;
@@ -178,6 +227,12 @@ function render() {
   document.body.dataset.ready = 'loading';
   if (state.doc) {
     showDocument();
+    return;
+  }
+  refreshWatches();
+  if (state.watch) {
+    document.title = `${state.watch} · Dossier`;
+    showWatch();
   } else {
     document.title = state.q ? `${state.q} · Dossier` : 'Dossier';
     showResults();

@@ -29,8 +29,9 @@ function hitItem(hit, state, open) {
 }
 
 function tags(hit) {
-  if (!hit.countries.length && !hit.actors.length) return null;
+  if (!hit.countries.length && !hit.actors.length && !hit.change) return null;
   return el('p', { class: 'tags' },
+    hit.change ? el('span', { class: `tag change ${hit.change}`, title: 'since the watch last ran' }, hit.change) : null,
     hit.countries.map((code) => el('span', { class: 'tag country', title: 'country' }, code)),
     hit.actors.slice(0, 6).map((name) => el('span', { class: 'tag actor', title: 'actor' }, name)),
     hit.actors.length > 6 ? el('span', { class: 'tag more' }, `+${hit.actors.length - 6}`) : null);

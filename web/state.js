@@ -16,6 +16,7 @@ export function fromQuery(search) {
     undated: params.get('undated') === '1',
     offset: Math.max(0, parseInt(params.get('offset') || '0', 10) || 0),
     doc: params.get('doc') || '',
+    watch: params.get('watch') || '',
   };
   for (const name of LISTS) state[name] = params.getAll(name).filter(Boolean);
   return state;
@@ -27,6 +28,7 @@ export function toQuery(state) {
   if (state.offset) params.set('offset', state.offset);
   else params.delete('offset');
   params.delete('n');
+  if (state.watch) params.set('watch', state.watch);
   if (state.doc) params.set('doc', state.doc);
   const text = params.toString();
   return text ? `?${text}` : location.pathname;
@@ -55,11 +57,13 @@ export function searchKey(state) {
   return searchParams(state, { paging: true }).toString();
 }
 
-/** A copy of `state` with `changes`; any change to the search goes back to its first page. */
+/** A copy of `state` with `changes`; any change to the search goes back to its first page and
+ *  leaves a watch's matches (opening or closing a document keeps them, to come back to). */
 export function withChanges(state, changes) {
   const next = { ...state, ...changes };
   if (!('offset' in changes)) next.offset = 0;
   if (!('doc' in changes)) next.doc = '';
+  if (!('watch' in changes) && !('doc' in changes)) next.watch = '';
   return next;
 }
 

@@ -119,20 +119,23 @@ std::string format_watch_run_text(const std::vector<WatchMatches>& runs, const T
 
 namespace {
 
+Json watch_run_json(const WatchMatches& run) {
+  Json json = definition_json(run.watch);
+  json["since"] = iso_or_null(run.since_ns);
+  json["reported_until"] = analysis::utc_text(run.reported_until_ns);
+  json["new"] = run.added.total;
+  json["changed"] = run.changed.total;
+  Json hits = Json::array();
+  add_hits(hits, run.added, "new");
+  add_hits(hits, run.changed, "changed");
+  json["hits"] = std::move(hits);
+  return json;
+}
+
 Json watch_runs_json(const std::vector<WatchMatches>& runs) {
   Json watches = Json::array();
-  for (const WatchMatches& run : runs) {
-    Json json = definition_json(run.watch);
-    json["since"] = iso_or_null(run.since_ns);
-    json["reported_until"] = analysis::utc_text(run.reported_until_ns);
-    json["new"] = run.added.total;
-    json["changed"] = run.changed.total;
-    Json hits = Json::array();
-    add_hits(hits, run.added, "new");
-    add_hits(hits, run.changed, "changed");
-    json["hits"] = std::move(hits);
-    watches.push_back(std::move(json));
-  }
+  for (const WatchMatches& run : runs)
+    watches.push_back(watch_run_json(run));
   return watches;
 }
 
@@ -144,6 +147,27 @@ std::string format_watch_run_json(const std::vector<WatchMatches>& runs) {
 
 std::string format_watch_run_json_array(const std::vector<WatchMatches>& runs) {
   return dump_json(watch_runs_json(runs));
+}
+
+std::string format_watch_news_json(const std::vector<WatchNews>& news) {
+  Json list = Json::array();
+  for (const WatchNews& item : news) {
+    Json json = watch_json(item.watch);
+    const bool failed = !item.error.empty();
+    json["new"] = failed ? Json() : Json(item.added);
+    json["changed"] = failed ? Json() : Json(item.changed);
+    json["error"] = failed ? Json(analysis::repair_utf8(item.error)) : Json();
+    list.push_back(std::move(json));
+  }
+  return dump_json({{"version", kJsonVersion}, {"watches", std::move(list)}});
+}
+
+std::string format_watch_matches_json(const WatchMatches& run) {
+  Json json = {{"version", kJsonVersion}};
+  json.update(watch_run_json(run));
+  json["created"] = run.watch.created;
+  json["last_run"] = run.watch.last_run.empty() ? Json() : Json(run.watch.last_run);
+  return dump_json(json);
 }
 
 std::string format_watch_run_json_lines(const std::vector<WatchMatches>& runs) {

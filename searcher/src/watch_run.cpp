@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dossier/searcher/batch_search.h"
 #include "dossier/searcher/search_errors.h"
 
 namespace dossier::searcher {
@@ -55,6 +56,25 @@ std::vector<WatchMatches> run_watches(Searcher& searcher, const WatchRunRequest&
     found.push_back(std::move(matches));
   }
   return found;
+}
+
+std::vector<WatchNews> watch_news(Searcher& searcher) {
+  std::vector<WatchNews> news;
+  for (analysis::Watch& watch : searcher.watches()) {
+    WatchNews item;
+    WatchRunRequest request;
+    request.names = {watch.name};
+    request.limit = 0;
+    request.snippets = false;
+    item.error = query_failure([&] {
+      const std::vector<WatchMatches> runs = run_watches(searcher, request);
+      item.added = runs.front().added.total;
+      item.changed = runs.front().changed.total;
+    });
+    item.watch = std::move(watch);
+    news.push_back(std::move(item));
+  }
+  return news;
 }
 
 }  // namespace dossier::searcher

@@ -28,6 +28,8 @@ ApiError current_api_error() {
     return {400, "unknown_entity", e.what()};
   } catch (const searcher::DocumentNotFoundError& e) {
     return {404, "not_found", e.what()};
+  } catch (const searcher::WatchNotFoundError& e) {
+    return {404, "not_found", e.what()};
   } catch (const searcher::SearchTimeoutError& e) {
     return {503, "timeout", e.what()};
   } catch (const ServerBusyError& e) {

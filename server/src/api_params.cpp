@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "dossier/analysis/printable.h"
+#include "dossier/analysis/watch.h"
 #include "dossier/server/api_error.h"
 
 namespace dossier::server {
@@ -147,6 +148,15 @@ unsigned document_id(std::string_view segment) {
     throw ApiError(404, "not_found", "no document with id '" + analysis::printable(segment) + "'");
   }
   return static_cast<unsigned>(*number);
+}
+
+std::string watch_name(std::string_view segment) {
+  const std::string problem = analysis::watch_name_problem(segment);
+  if (!problem.empty()) {
+    throw ApiError(404, "not_found",
+                   "no watch named '" + analysis::printable(segment) + "' (" + problem + ")");
+  }
+  return std::string(segment);
 }
 
 }  // namespace dossier::server

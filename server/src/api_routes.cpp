@@ -10,6 +10,8 @@
 #include "dossier/searcher/document_format.h"
 #include "dossier/searcher/index_stats.h"
 #include "dossier/searcher/result_format.h"
+#include "dossier/searcher/watch_format.h"
+#include "dossier/searcher/watch_run.h"
 #include "dossier/server/assets.h"
 #include "dossier/server/export_format.h"
 
@@ -123,10 +125,13 @@ ApiResponse ApiRoutes::route(const ApiRequest& request) const {
   if (path == "/api/export.csv") return export_results(request, ExportFormat::Csv);
   if (path == "/api/export.jsonl") return export_results(request, ExportFormat::JsonLines);
   if (path == "/api/health") return health();
+  if (path == "/api/watches") return watches(request);
   constexpr std::string_view kDocuments = "/api/documents/";
   constexpr std::string_view kSimilar = "/api/similar/";
+  constexpr std::string_view kWatches = "/api/watches/";
   if (path.rfind(kDocuments, 0) == 0) return document(request, document_id(path.substr(kDocuments.size())));
   if (path.rfind(kSimilar, 0) == 0) return similar(request, document_id(path.substr(kSimilar.size())));
+  if (path.rfind(kWatches, 0) == 0) return watch(request, watch_name(path.substr(kWatches.size())));
   if (path.rfind("/api/", 0) == 0 || path == "/api") {
     throw ApiError(404, "not_found", "no such endpoint: " + analysis::printable(path));
   }
@@ -239,6 +244,27 @@ ApiResponse ApiRoutes::export_results(const ApiRequest& request, ExportFormat fo
     return export_text(next, cursor->format);
   };
   return response;
+}
+
+// The watches and how much is news for each, as `dossier watch run` would report it; the server
+// only reads the index, so nothing is recorded and every reader sees the same news.
+ApiResponse ApiRoutes::watches(const ApiRequest& request) const {
+  const ParamReader reader(request.params, {});
+  auto [body, kept] = cached(request, [](searcher::Searcher& s) {
+    return searcher::format_watch_news_json(searcher::watch_news(s));
+  });
+  return {200, std::string(kJsonType), std::move(body), {}, {}};
+}
+
+ApiResponse ApiRoutes::watch(const ApiRequest& request, const std::string& name) const {
+  const ParamReader reader(request.params, {"n"});
+  searcher::WatchRunRequest run;
+  run.names = {name};
+  run.limit = reader.number("n", 10, options_.max_hits);
+  auto [body, kept] = cached(request, [&](searcher::Searcher& s) {
+    return searcher::format_watch_matches_json(searcher::run_watches(s, run).front());
+  });
+  return {200, std::string(kJsonType), std::move(body), {}, {}};
 }
 
 ApiResponse ApiRoutes::health() const {

@@ -10,6 +10,7 @@ server itself.
 """
 
 import argparse
+import json
 import os
 import re
 import select
@@ -63,6 +64,7 @@ class Session:
         os.mkdir(reports)
         write_reports(reports)
         self.db = os.path.join(self.work, "db")
+        self.dossier = dossier
         subprocess.run([dossier, "index", reports, "--db", self.db, "--quiet"], check=True)
         self.server = subprocess.Popen([dossier, "serve", "--db", self.db, "--port", "0"],
                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -149,6 +151,17 @@ class Session:
             if button.find_element(By.CSS_SELECTOR, ".name").text == name:
                 return button
         raise AssertionError(f"no facet value {name!r}")
+
+    def run_dossier(self, *args, ok=(0,)):
+        """Runs the dossier binary on this session's index and returns its stdout."""
+        done = subprocess.run([self.dossier, *args, "--db", self.db], capture_output=True, text=True)
+        expect(done.returncode in ok, f"dossier {' '.join(args)} exited {done.returncode}: {done.stderr}")
+        return done.stdout
+
+    def watch_buttons(self):
+        """{name: its news} of the watch list."""
+        return {button.find_element(By.CSS_SELECTOR, ".name").text: button.find_element(By.CSS_SELECTOR, ".news").text
+                for button in self.driver.find_elements(By.CSS_SELECTOR, "#watch-list .watch")}
 
     def check_clean(self):
         errors = [entry for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]
@@ -324,6 +337,37 @@ def check_export(page):
     expect(all("NO" in line for line in lines[1:]), "every row is a filtered match")
 
 
+def check_watches(page):
+    # Two watches: one never run (every match is new), one whose run is recorded (nothing new).
+    page.run_dossier("watch", "add", "Norway botnets", "botnet", "--country", "Norway")
+    page.run_dossier("watch", "add", "Sabotage", "sabotage")
+    page.run_dossier("watch", "run", "Sabotage", ok=(0, 1))
+    botnets = int(page.run_dossier("search", "botnet", "--country", "Norway", "--count"))
+    expect(botnets > 1, f"the fixture has several Norway botnet reports, not {botnets}")
+    page.open()
+    page.wait("the watch list", lambda: len(page.watch_buttons()) == 2)
+    watches = page.watch_buttons()
+    expect(watches == {"Norway botnets": f"{botnets} new", "Sabotage": "nothing new"},
+           f"each watch with its count of new matches: {watches}")
+    button = page.driver.find_element(By.CSS_SELECTOR, "#watch-list .watch[data-name='Norway botnets']")
+    page.after(button.click, expect="watch")
+    expect("watch=Norway+botnets" in page.driver.current_url, f"the watch is in the address: {page.driver.current_url}")
+    titles = sorted(hit.find_element(By.CSS_SELECTOR, ".hit-link").text for hit in page.hits())
+    searched = json.loads(page.run_dossier("search", "botnet", "--country", "Norway", "--json"))
+    expect(titles == sorted(hit["title"] for hit in searched["hits"]), f"the watch's new matches are listed: {titles}")
+    expect(all(hit.find_element(By.CSS_SELECTOR, ".tag.change").text == "new" for hit in page.hits()),
+           "each hit says it is new")
+    summary = page.driver.find_element(By.ID, "summary").text
+    expect(summary.startswith(f"Norway botnets: {botnets} new"), f"the summary names the watch: {summary!r}")
+    # A hit opens its document; back returns to the watch's matches.
+    page.after(page.hits()[0].find_element(By.CSS_SELECTOR, ".hit-link").click, expect="document")
+    page.after(page.driver.back, expect="watch")
+    expect(len(page.hits()) == botnets, "back shows the watch's matches again")
+    # Showing the news records nothing: the list still counts them after a reload.
+    page.open()
+    page.wait("the watch list", lambda: page.watch_buttons().get("Norway botnets") == f"{botnets} new")
+
+
 def check_screenshots(page, directory, name):
     page.open("q=espionage")
     page.wait("the timeline", lambda: page.driver.find_elements(By.CSS_SELECTOR, "#timeline svg"))
@@ -344,6 +388,7 @@ CHECKS = {
     "keyboard": (1280, 800, check_keyboard),
     "filter-box": (1280, 800, check_filter_box),
     "export": (1280, 800, check_export),
+    "watches": (1280, 800, check_watches),
     "screenshot-wide": (1280, 800, None),
     "screenshot-phone": (390, 844, None),
     "narrow-360": (360, 740, check_hits_and_facets),

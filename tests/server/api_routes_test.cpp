@@ -1,8 +1,11 @@
 #include "dossier/server/api_routes.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "dossier/indexer/watch_store.h"
+#include "dossier/searcher/watch_run.h"
 #include "report_index.h"
 
 using dossier::server::ApiOptions;
@@ -219,4 +222,106 @@ TEST_CASE("the page's files are served by name with an entity tag", "[api_routes
   CHECK(api.get("/app.js").content_type == "text/javascript; charset=utf-8");
   CHECK(api.get("/../etc/passwd").status == 404);
   CHECK(header(api.get("/"), "Cache-Control") == "no-cache");
+}
+
+namespace {
+
+dossier::analysis::Watch saved_watch(const std::filesystem::path& database, std::string name,
+                                     std::string query, std::vector<std::string> countries = {}) {
+  dossier::analysis::Watch watch;
+  watch.name = std::move(name);
+  watch.query = std::move(query);
+  watch.countries = std::move(countries);
+  return dossier::indexer::add_watch({database}, watch);
+}
+
+// What `dossier watch run` does after printing: records how far each watch has reported.
+void record_runs(const std::filesystem::path& database) {
+  dossier::searcher::Searcher searcher(database);
+  std::vector<dossier::indexer::WatchRunRecord> records;
+  for (const auto& run : dossier::searcher::run_watches(searcher, {}))
+    records.push_back({run.watch.name, run.watch.created, run.reported_until_ns});
+  dossier::indexer::record_watch_runs({database}, records);
+}
+
+void index_again(const dossier::testing::ReportIndex& index) {
+  dossier::indexer::IndexOptions options;
+  options.database = index.database();
+  options.roots = {index.folder()};
+  dossier::indexer::run_index(options);
+}
+
+}  // namespace
+
+TEST_CASE("the watch list counts each watch's matches new since its last run and records nothing",
+          "[api_routes][watches]") {
+  const Api api;
+  const auto& db = api.index().database();
+  CHECK(api.json("/api/watches")["watches"] == Json::array());
+  saved_watch(db, "espionage in Norway", "espionage", {"NO"});
+  saved_watch(db, "Fortinet", "Fortinet");
+  for (int again = 0; again < 2; ++again) {  // asking does not record a run
+    const Json list = api.json("/api/watches");
+    CHECK(list["version"] == 1);
+    REQUIRE(list["watches"].size() == 2);
+    const Json& fortinet = list["watches"][0];  // by name, bytes: 'F' before 'e'
+    const Json& norway = list["watches"][1];
+    CHECK(fortinet["name"] == "Fortinet");
+    CHECK(norway["name"] == "espionage in Norway");
+    CHECK(norway["query"] == "espionage");
+    CHECK(norway["countries"] == Json::array({"NO"}));
+    CHECK(norway["last_run"].is_null());
+    CHECK(norway["error"].is_null());
+    // Never run: every current match is new.
+    CHECK(norway["new"] == api.json("/api/search", {{"q", "espionage"}, {"country", "NO"}})["total"]);
+    CHECK(fortinet["new"] == api.json("/api/search", {{"q", "Fortinet"}})["total"]);
+    CHECK(fortinet["new"] == 1);
+    CHECK(norway["changed"] == 0);
+  }
+  record_runs(db);
+  const Json after = api.json("/api/watches");
+  CHECK(after["watches"][0]["new"] == 0);
+  CHECK(after["watches"][1]["new"] == 0);
+  CHECK_FALSE(after["watches"][0]["last_run"].is_null());
+  std::ofstream(api.index().folder() / "fortinet-2.md")
+      << "---\ntitle: Fortinet again\n---\nFortinet once more.\n";
+  index_again(api.index());
+  const Json news = api.json("/api/watches");
+  CHECK(news["watches"][0]["new"] == 1);
+  CHECK(news["watches"][1]["new"] == 0);
+  const Json matches = api.json("/api/watches/Fortinet");
+  CHECK(matches["new"] == 1);
+  REQUIRE(matches["hits"].size() == 1);
+  CHECK(matches["hits"][0]["path"] == (api.index().folder() / "fortinet-2.md").string());
+  CHECK(matches["hits"][0]["change"] == "new");
+}
+
+TEST_CASE("a watch's new matches are search hits; unknown and impossible names are 404s",
+          "[api_routes][watches]") {
+  const Api api;
+  saved_watch(api.index().database(), "MSS espionage", "espionage MSS");
+  const Json matches = api.json("/api/watches/MSS espionage", {{"n", "1"}});
+  CHECK(matches["version"] == 1);
+  CHECK(matches["name"] == "MSS espionage");
+  CHECK(matches["since"].is_null());
+  const Json search = api.json("/api/search", {{"q", "espionage MSS"}, {"n", "1"}});
+  CHECK(matches["new"] == search["total"]);
+  REQUIRE(matches["hits"].size() == 1);
+  Json hit = matches["hits"][0];
+  CHECK(hit["change"] == "new");
+  hit.erase("change");
+  CHECK(hit == search["hits"][0]);  // the same hit object as the search's (same rank, id, snippet...)
+  for (const std::string& name : {std::string("nothing"), std::string("bad\x01name"), std::string(101, 'a'),
+                                  std::string(), std::string("caf\xe9")}) {
+    INFO(name);
+    const ApiResponse missing = api.get("/api/watches/" + name);
+    CHECK(missing.status == 404);
+    const Json error = Json::parse(missing.body)["error"];
+    CHECK(error["code"] == "not_found");
+    CHECK(error.contains("column"));
+    CHECK(error["message"].get<std::string>().find("no watch named") == 0);
+  }
+  CHECK(error_code(api.get("/api/watches", {{"n", "1"}})) == "bad_parameter");
+  CHECK(api.get("/api/watches/MSS espionage", {{"n", "100000"}}).status == 400);
+  CHECK(api.get("/api/watches/MSS espionage", {{"q", "x"}}).status == 400);
 }

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "dossier/indexer/watch_store.h"
 #include "job_gate.h"
 #include "report_index.h"
 
@@ -55,6 +56,7 @@ class Running {
   }
 
   int port() const { return server_->port(); }
+  const std::filesystem::path& database() const { return index_.database(); }
   HttpServer& server() { return *server_; }
   SearchPool& pool() { return pool_; }
   void join() { serving_.join(); }
@@ -172,6 +174,42 @@ TEST_CASE("every endpoint answers through a socket", "[http_server]") {
   REQUIRE(bad);
   CHECK(bad->status == 400);
   CHECK(Json::parse(bad->body)["error"]["column"] == 1);
+}
+
+TEST_CASE("the watch endpoints answer through a socket, names percent-encoded, errors as JSON",
+          "[http_server][watches]") {
+  Running server;
+  dossier::analysis::Watch watch;
+  watch.name = "espionage in Norway/Arctic";
+  watch.query = "espionage";
+  watch.countries = {"NO"};
+  dossier::indexer::add_watch({server.database()}, watch);
+  auto client = server.client();
+  const auto list = client.Get("/api/watches", Running::auth());
+  REQUIRE(list);
+  CHECK(list->status == 200);
+  CHECK(list->get_header_value("Cache-Control") == "no-store");
+  const Json watches = Json::parse(list->body)["watches"];
+  REQUIRE(watches.size() == 1);
+  CHECK(watches[0]["name"] == "espionage in Norway/Arctic");
+  CHECK(watches[0]["new"] == 1);
+  const auto one = client.Get("/api/watches/espionage%20in%20Norway%2FArctic?n=5", Running::auth());
+  REQUIRE(one);
+  CHECK(one->status == 200);
+  const Json matches = Json::parse(one->body);
+  CHECK(matches["new"] == 1);
+  CHECK(matches["hits"].size() == 1);
+  for (const char* target : {"/api/watches/nobody", "/api/watches/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+                             "/api/watches/a%00b", "/api/watches/%1b%5b31m"}) {
+    INFO(target);
+    const auto missing = client.Get(target, Running::auth());
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+    CHECK(error_code(missing->body) == "not_found");
+  }
+  const auto without = client.Get("/api/watches");
+  REQUIRE(without);
+  CHECK(without->status == 401);
 }
 
 TEST_CASE("every answer carries the security headers", "[http_server]") {

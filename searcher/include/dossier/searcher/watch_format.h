@@ -43,6 +43,16 @@ std::string format_watch_run_json(const std::vector<WatchMatches>& runs);
 /// The "watches" array of `format_watch_run_json` alone (for `dossier index --json --watch`).
 std::string format_watch_run_json_array(const std::vector<WatchMatches>& runs);
 
+/// For `GET /api/watches`: `{"version": 1, "watches": [watch objects as format_watch_json, plus
+/// "new" and "changed" (exact counts since its last recorded run, null when it failed) and
+/// "error" (null, or why it could not run)]}`.
+std::string format_watch_news_json(const std::vector<WatchNews>& news);
+
+/// For `GET /api/watches/NAME`: the object of one watch in `format_watch_run_json` ("name",
+/// "query", "countries", "actors", "any", "since", "reported_until", "new", "changed", "hits"),
+/// plus "version", "created" and "last_run".
+std::string format_watch_matches_json(const WatchMatches& run);
+
 /// One line per hit of every watch: the hit object plus "watch" (its name) and "change".
 std::string format_watch_run_json_lines(const std::vector<WatchMatches>& runs);
 

@@ -39,6 +39,14 @@ struct WatchMatches {
   bool has_news() const noexcept { return added.total + changed.total > 0; }
 };
 
+/// One saved watch and how many of its matches are news since its last recorded run.
+struct WatchNews {
+  analysis::Watch watch;
+  std::size_t added = 0;    ///< matches first indexed since (every match for a watch never run)
+  std::size_t changed = 0;  ///< matches indexed before whose content changed since
+  std::string error;        ///< "" when it ran; else why not (a country the index no longer knows)
+};
+
 /// The watch as a search: its query, filters and word mode.
 SearchRequest watch_search(const analysis::Watch& watch);
 
@@ -46,5 +54,10 @@ SearchRequest watch_search(const analysis::Watch& watch);
 /// `WatchNotFoundError` naming the first name that is no watch, and what `Searcher::search`
 /// throws (a watch whose country the index no longer knows, say).
 std::vector<WatchMatches> run_watches(Searcher& searcher, const WatchRunRequest& request);
+
+/// Every watch of the index, by name, with the exact counts `run_watches` would report for it
+/// (recording nothing: the index is only read). A watch whose query or names no longer run gets
+/// its `error` and the others go on; throws `SearchError` when the index cannot be read.
+std::vector<WatchNews> watch_news(Searcher& searcher);
 
 }  // namespace dossier::searcher

@@ -32,9 +32,9 @@ class ApiError : public std::runtime_error {
 std::string error_json(const ApiError& error);
 
 /// The `ApiError` for an exception a handler let through: the searcher's errors become 400
-/// (`QuerySyntaxError` with its column, `UnknownEntityError`), 404 (`DocumentNotFoundError`) or
-/// 503 (`SearchTimeoutError`; `ServerBusyError`, which also gets Retry-After), anything else 500.
-/// Call from inside a `catch` block.
+/// (`QuerySyntaxError` with its column, `UnknownEntityError`), 404 (`DocumentNotFoundError`,
+/// `WatchNotFoundError`) or 503 (`SearchTimeoutError`; `ServerBusyError`, which also gets Retry-After),
+/// anything else 500. Call from inside a `catch` block.
 ApiError current_api_error();
 
 }  // namespace dossier::server

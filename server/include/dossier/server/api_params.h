@@ -65,4 +65,9 @@ searcher::EntityListRequest entity_list_request(const ParamReader& reader);
 /// `ApiError` (404) for anything else, so no path from a request ever reaches the file system.
 unsigned document_id(std::string_view segment);
 
+/// A watch name from the last path segment of `/api/watches/NAME` (already percent-decoded): what
+/// `analysis::watch_name_problem` accepts (1 to 100 bytes of UTF-8, no control character). Throws
+/// `ApiError` (404) naming the problem for anything else, since no watch can have that name.
+std::string watch_name(std::string_view segment);
+
 }  // namespace dossier::server

@@ -51,6 +51,8 @@ class ApiRoutes {
   ApiResponse stats(const ApiRequest& request) const;
   ApiResponse entities(const ApiRequest& request) const;
   ApiResponse export_results(const ApiRequest& request, ExportFormat format) const;
+  ApiResponse watches(const ApiRequest& request) const;
+  ApiResponse watch(const ApiRequest& request, const std::string& name) const;
   ApiResponse health() const;
   template <class Compute>
   std::pair<std::string, bool> cached(const ApiRequest& request, Compute compute) const;
