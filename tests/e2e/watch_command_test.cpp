@@ -8,6 +8,7 @@
 #include <chrono>
 #include <thread>
 
+#include "background_process.h"
 #include "dossier_runner.h"
 #include "temp_dir.h"
 
@@ -250,4 +251,35 @@ TEST_CASE("a watch add killed at any moment leaves the old list or the new one",
     }
   }
   CHECK(desk.watch({"add", "after", "spotted"}).exit_code == 0);  // no lock left behind
+}
+
+TEST_CASE("watches added while an index run commits keep the list whole and see every report",
+          "[e2e][watch]") {
+  const Desk desk;
+  for (int i = 0; i < 300; ++i)
+    desk.reports().write("r" + std::to_string(i) + ".txt", "APT40 report number " + std::to_string(i) + ".");
+  REQUIRE(desk.index().exit_code == 0);
+  std::vector<std::string> names;
+  for (int round = 0; round < 3; ++round) {
+    // --full rewrites every document, committing every 10: the run holds the writer's lock a while.
+    // Whichever of the two takes the lock first, the other waits for it.
+    dossier::testing::BackgroundProcess run({dossier::testing::kDossierBinary, "index",
+                                             desk.reports().path().string(), "--db", desk.db(), "--full",
+                                             "--batch", "10", "--wait", "60", "--quiet"});
+    names.push_back("watch " + std::to_string(round));
+    const ProcessResult add = desk.watch({"add", names.back(), "APT40", "--wait", "60"});
+    CHECK(add.exit_code == 0);
+    CHECK(add.err.empty());
+    CHECK(run.wait(std::chrono::seconds(120)) == 0);
+    const auto watches = json_of(desk.watch({"list", "--json"}))["watches"];
+    REQUIRE(watches.size() == names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      CHECK(watches[i]["name"] == names[i]);
+      CHECK(watches[i]["query"] == "APT40");
+    }
+  }
+  // Every report, none lost to the concurrent commits: a watch never run reports each as new.
+  const ProcessResult news = desk.watch({"run", names.back(), "--json", "-n", "0"});
+  CHECK(news.exit_code == 0);
+  CHECK(json_of(news)["watches"][0]["new"] == 300);
 }
