@@ -10,6 +10,7 @@ reports, then CVE records), then measures on the same files, in one run:
     and --facets once `dossier search --help` lists it), `quest` on omindex's database and
     `rg -l -i -w -F` over the folder, warm cache;
   * the latency of `dossier serve`'s /api/search from 1 and 8 concurrent clients (bench_server.py);
+  * `dossier search --batch` over 50 queries against 50 single searches (bench_batch.py);
   * the write-path ceiling: one thread adding dossier's own documents, pre-built in memory, to a
     new Xapian database (scripts/bench-tools/write_ceiling.cpp), against omindex's full build;
   * optionally (--rss-scaling N) the peak RSS of a build of the first N files, to show whether
@@ -30,6 +31,7 @@ import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402  (after the path set-up above)
+import bench_batch  # noqa: E402
 import bench_server  # noqa: E402
 from benchlib import log  # noqa: E402
 
@@ -79,7 +81,7 @@ def parse_args(argv):
                                           "build/bin/dossier)")
     parser.add_argument("--server-only", action="store_true",
                         help="build only dossier's index and measure only dossier's queries: the CLI and "
-                             "the server (no omindex, quest, ripgrep or write ceiling)")
+                             "the server, and search --batch (no omindex, quest, ripgrep or write ceiling)")
     parser.add_argument("--json", dest="json_out",
                         help="write the results here (default: WORK/results/bench-DATE.json)")
     args = parser.parse_args(argv)
@@ -475,7 +477,7 @@ def scaling_table(scaling, builds):
 
 def goal_rows(results):
     rows = (build_goals(results["builds"], results.get("write_ceiling")) + query_goals(results["queries"]) +
-            bench_server.goals(results["server"]))
+            bench_server.goals(results["server"]) + bench_batch.goals(results["batch"]))
     if results.get("scaling"):
         rows.append(scaling_goal(results["scaling"], results["builds"]))
     return rows
@@ -498,6 +500,7 @@ def print_report(results):
     print("\nQuery latency, process start-up included (warm cache)")
     print(latency_table(results["queries"]))
     bench_server.print_table(results)
+    bench_batch.print_table(results["batch"])
     print("\nPer query (median ms of the timed runs)")
     print(per_query_table(results["queries"]))
     rows = goal_rows(results)
@@ -510,7 +513,7 @@ def print_report(results):
 # ---------------------------------------------------------------------------------------------
 
 def run_server_only(dossier, corpus, db_root, label, args, results):
-    """--server-only: dossier's index, its CLI queries and the server row; nothing else."""
+    """--server-only: dossier's index, its CLI queries, the server and the batch rows; nothing else."""
     db = os.path.join(db_root, f"dossier-{label}")
     benchlib.remove_tree(db)
     log(f"dossier: full build of {corpus['files']} files")
@@ -521,8 +524,11 @@ def run_server_only(dossier, corpus, db_root, label, args, results):
     results["queries"] = measure_queries(dossier, results["builds"], corpus, args, tools=("dossier",))
     results["server"] = bench_server.measure(bench_server.build_load_tool(args.work), dossier, db, args.queries,
                                              args.repeat)
-    bench_server.print_server_only(results, benchlib.machine_line(results["machine"]), corpus, secs(full.wall))
-    return benchlib.goals_status(row[3] == "PASS" for row in bench_server.goals(results["server"]))
+    results["batch"] = bench_batch.measure(dossier, db, args.queries, args.repeat)
+    goals = bench_server.goals(results["server"]) + bench_batch.goals(results["batch"])
+    bench_server.print_server_only(results, benchlib.machine_line(results["machine"]), corpus, secs(full.wall),
+                                   goals, extra=lambda: bench_batch.print_table(results["batch"]))
+    return benchlib.goals_status(row[3] == "PASS" for row in goals)
 
 
 def tool_versions(dossier):
@@ -565,6 +571,7 @@ def main(argv):
     results["queries"] = measure_queries(dossier, results["builds"], corpus, args)
     results["server"] = bench_server.measure(bench_server.build_load_tool(args.work), dossier,
                                              results["builds"]["dossier"]["db"], args.queries, args.repeat)
+    results["batch"] = bench_batch.measure(dossier, results["builds"]["dossier"]["db"], args.queries, args.repeat)
     results["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     stamp = time.strftime("%Y%m%d-%H%M%S")
     results["json_path"] = args.json_out or os.path.join(args.work, "results", f"bench-{stamp}.json")

@@ -97,11 +97,14 @@ def print_table(results):
     print(table(results["server"], results["queries"]["tools"]["dossier"]["latency_ms"]))
 
 
-def print_server_only(results, machine, corpus, build_time):
-    """The report of `scripts/bench --server-only`."""
+def print_server_only(results, machine, corpus, build_time, goal_rows, extra=None):
+    """The report of `scripts/bench --server-only`: the server's table, what `extra()` prints (the
+    batch row), then `goal_rows`."""
     print(f"Dossier benchmark (server only), {machine}")
     print(f"corpus: {corpus['files']} files, {corpus['bytes'] / 1e6:.1f} MB; dossier full build {build_time}")
     print_table(results)
+    if extra:
+        extra()
     print("\nGoals")
-    print(benchlib.format_table(["goal", "measured", "target", "result", "detail"], goals(results["server"])))
+    print(benchlib.format_table(["goal", "measured", "target", "result", "detail"], goal_rows))
     print(f"\nload average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
