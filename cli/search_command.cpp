@@ -190,7 +190,8 @@ std::string batch_help() {
          "query, its hits' ids (space-separated) and paths (one per line in the cell), and per facet\n"
          "'VALUE:COUNT; ...' (--facet-limit values). --batch-matrix: 'path,QUERY 1,...', a row per\n"
          "document matching a query, cells 1 or 0 ('' for a bad line); not with -n, --offset, a format,\n"
-         "--count, --facets, --explain or --timeout. Fields starting with = + - @ get a leading '.\n"
+         "--count, --facets, --explain, --timeout or --facet-limit. Fields starting with = + - @ get a\n"
+         "leading '.\n"
          "A bad line is named on stderr (error: FILE:LINE: reason), the rest run, and the exit code is 2.";
 }
 
