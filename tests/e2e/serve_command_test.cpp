@@ -143,6 +143,32 @@ TEST_CASE("serve refuses a non-loopback address without a token, a missing index
   CHECK(running.stop() == 0);
 }
 
+TEST_CASE("serve shows each watch's news as watch run would, and never records a run",
+          "[e2e][serve][watch]") {
+  TempDir reports;
+  const TempDir index;
+  reports.write("a.txt", "First\nA zeppelin over the harbour.");
+  const std::string db = dossier::testing::index_into(reports.path(), index);
+  REQUIRE(run_dossier({"watch", "add", "zeppelins", "zeppelin", "--db", db}).exit_code == 0);
+  Served server({"--db", db});
+  auto client = server.client();
+  const auto news = [&client] { return Json::parse(client.Get("/api/watches")->body)["watches"][0]["new"]; };
+  CHECK(news() == 1);
+  CHECK(news() == 1);  // asking records nothing: watch run still has the news
+  const auto run = run_dossier({"watch", "run", "--db", db, "--json"});
+  CHECK(run.exit_code == 0);
+  CHECK(Json::parse(run.out)["watches"][0]["new"] == 1);
+  CHECK(news() == 0);  // recorded by the run
+  reports.write("b.txt", "Second\nAnother zeppelin.");
+  REQUIRE(run_dossier({"index", reports.path().string(), "--db", db}).exit_code == 0);
+  CHECK(news() == 1);
+  const Json matches = Json::parse(client.Get("/api/watches/zeppelins")->body);
+  REQUIRE(matches["hits"].size() == 1);
+  CHECK(std::filesystem::path(matches["hits"][0]["path"].get<std::string>()).filename() == "b.txt");
+  CHECK(client.Get("/api/watches/airships")->status == 404);
+  CHECK(server.stop() == 0);
+}
+
 TEST_CASE("serve sees what a later index run commits without a restart", "[e2e][serve]") {
   TempDir reports;
   const TempDir index;
