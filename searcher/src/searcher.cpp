@@ -248,8 +248,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
   if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kDateFirstSlot, true);
   FacetCounter facets;
   facets.attach(enquire);
-  TimelineCounter timeline;
-  if (request.timeline) enquire.add_matchspy(&timeline);
   // Examining every match makes the total and the facets exact rather than estimates.
   if (request.time_limit.count() > 0)
     enquire.set_time_limit(std::chrono::duration<double>(request.time_limit).count());
@@ -266,7 +264,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   }
   result.total = mset.get_matches_estimated();
   result.facets = facets.result(directory_, request.facet_limit, request.actor_kinds);
-  if (request.timeline) result.timeline = timeline.result(result.total);
+  if (request.timeline) result.timeline = facets.timeline(result.total);
   // Each rare word is looked at, whatever the filters and the other words made of the total.
   if (request.suggest && !is_blank(request.query)) {
     const SpellingContext spelling{database_, analyzer_, directory_.languages(), &directory_};

@@ -1,5 +1,6 @@
 /// \file
-/// Exact facet counts: how many matching documents name each country and each actor.
+/// Exact facet counts: how many matching documents name each country and each actor, and how many
+/// have each year, language and type.
 #pragma once
 
 #include <xapian.h>
@@ -10,6 +11,7 @@
 
 #include "dossier/analysis/entity.h"
 #include "dossier/searcher/entity_directory.h"
+#include "dossier/searcher/timeline.h"
 
 namespace dossier::searcher {
 
@@ -31,10 +33,13 @@ struct Facets {
   std::vector<FacetValue> types;      ///< value and name "pdf"
 };
 
-/// Counts facets over every match. It uses only Xapian's built-in `ValueCountMatchSpy` (so that
-/// the same counting works on remote shards served by xapian-tcpsrv): one spy per slot. For the
-/// entity-set slots it counts each distinct set of entities; each set is then split and its count
-/// added to every member. Exact when the search examines every match (the searcher asks for that).
+/// Counts facets and the timeline over every match. It uses only Xapian's built-in
+/// `ValueCountMatchSpy` (so that the same counting works on remote shards served by
+/// xapian-tcpsrv): one spy per slot, three slots. For the entity-set slots it counts each distinct
+/// set of entities; each set is then split and its count added to every member. The facet-key slot
+/// counts each distinct (period, language, format); the year, language and type facets and the
+/// timeline are sums over those. Exact when the search examines every match (the searcher asks for
+/// that). Names are looked up only for the values a limit can show.
 class FacetCounter {
  public:
   FacetCounter();
@@ -47,12 +52,14 @@ class FacetCounter {
   Facets result(const EntityDirectory& directory, std::size_t limit,
                 const std::vector<analysis::ActorKind>& actor_kinds = {}) const;
 
+  /// The matches by month (or year) of their date; `total` (the number of matches) gives the
+  /// undated ones.
+  Timeline timeline(std::size_t total) const;
+
  private:
   Xapian::ValueCountMatchSpy countries_;
   Xapian::ValueCountMatchSpy actors_;
-  Xapian::ValueCountMatchSpy years_;
-  Xapian::ValueCountMatchSpy languages_;
-  Xapian::ValueCountMatchSpy types_;
+  Xapian::ValueCountMatchSpy keys_;
 };
 
 }  // namespace dossier::searcher
