@@ -14,12 +14,36 @@ namespace schema = analysis::schema;
 
 using Counts = std::map<std::string, std::size_t>;
 
-// Adds each set's count to each member of the set.
-Counts member_counts(const Xapian::ValueCountMatchSpy& spy) {
+// Distinct value -> matches, as a spy counted them.
+Counts spy_counts(const Xapian::ValueCountMatchSpy& spy) {
   Counts counts;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    for (std::string& member : schema::decode_set(*it))
-      counts[std::move(member)] += it.get_termfreq();
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+    counts.emplace(*it, it.get_termfreq());
+  return counts;
+}
+
+// Distinct value -> matches, for the documents `ids` (ascending), read from `slot`'s value stream:
+// each chunk of values is decoded once, where a spy looks each value up on its own.
+Counts stream_counts(const Xapian::Database& database, Xapian::valueno slot,
+                     const std::vector<Xapian::docid>& ids) {
+  Counts counts;
+  Xapian::ValueIterator value = database.valuestream_begin(slot);
+  const Xapian::ValueIterator end = database.valuestream_end(slot);
+  for (const Xapian::docid id : ids) {
+    if (value == end) break;
+    if (value.get_docid() < id) value.skip_to(id);
+    if (value == end) break;
+    if (value.get_docid() == id) ++counts[*value];
+  }
+  return counts;
+}
+
+// Adds each set's count to each member of the set.
+Counts member_counts(const Counts& sets) {
+  Counts counts;
+  for (const auto& [set, count] : sets) {
+    for (std::string& member : schema::decode_set(set))
+      counts[std::move(member)] += count;
   }
   return counts;
 }
@@ -30,11 +54,10 @@ struct KeyCounts {
   Counts years, languages, types, periods;
 };
 
-KeyCounts key_counts(const Xapian::ValueCountMatchSpy& spy) {
+KeyCounts key_counts(const Counts& values) {
   KeyCounts counts;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    const schema::FacetKey key = schema::decode_facet_key(*it);
-    const std::size_t count = it.get_termfreq();
+  for (const auto& [value, count] : values) {
+    const schema::FacetKey key = schema::decode_facet_key(value);
     int year = 0;
     const char* digits = key.period.data();
     if (key.period.size() >= 4 && std::from_chars(digits, digits + 4, year).ptr == digits + 4) {
@@ -76,18 +99,44 @@ std::vector<FacetValue> shown(const Counts& counts, std::size_t limit, Name name
 
 }  // namespace
 
-FacetCounter::FacetCounter()
-    : countries_(schema::kCountriesSlot), actors_(schema::kActorsSlot), keys_(schema::kFacetKeySlot) {}
+void FacetCounter::MatchedDocuments::operator()(const Xapian::Document& document, double /*weight*/) {
+  ids.push_back(document.get_docid());
+}
+
+FacetCounter::FacetCounter(FacetSource source)
+    : source_(source),
+      countries_(schema::kCountriesSlot),
+      actors_(schema::kActorsSlot),
+      keys_(schema::kFacetKeySlot) {}
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
+  if (source_ == FacetSource::ValueStreams) {
+    enquire.add_matchspy(&matched_);
+    return;
+  }
   for (Xapian::ValueCountMatchSpy* spy : {&countries_, &actors_, &keys_})
     enquire.add_matchspy(spy);
+}
+
+void FacetCounter::count(const Xapian::Database& database) {
+  if (source_ == FacetSource::MatchSpies) {
+    country_sets_ = spy_counts(countries_);
+    actor_sets_ = spy_counts(actors_);
+    key_values_ = spy_counts(keys_);
+    return;
+  }
+  // The match visits documents in id order, but a sorted copy costs little and assumes nothing.
+  std::vector<Xapian::docid>& ids = matched_.ids;
+  std::sort(ids.begin(), ids.end());
+  country_sets_ = stream_counts(database, schema::kCountriesSlot, ids);
+  actor_sets_ = stream_counts(database, schema::kActorsSlot, ids);
+  key_values_ = stream_counts(database, schema::kFacetKeySlot, ids);
 }
 
 Facets FacetCounter::result(const EntityDirectory& directory, std::size_t limit,
                             const std::vector<analysis::ActorKind>& actor_kinds) const {
   Facets facets;
-  facets.countries = shown(member_counts(countries_), limit,
+  facets.countries = shown(member_counts(country_sets_), limit,
                            [&directory](FacetValue& v) { v.name = directory.country_name(v.value); });
   const auto name_actor = [&directory](FacetValue& v) {
     analysis::Actor actor = directory.actor(v.value);
@@ -96,16 +145,16 @@ Facets FacetCounter::result(const EntityDirectory& directory, std::size_t limit,
     v.country = std::move(actor.country);
   };
   if (actor_kinds.empty()) {
-    facets.actors = shown(member_counts(actors_), limit, name_actor);
+    facets.actors = shown(member_counts(actor_sets_), limit, name_actor);
   } else {
     // The kinds filter before the limit: every actor's kind is needed.
-    facets.actors = shown(member_counts(actors_), 0, name_actor);
+    facets.actors = shown(member_counts(actor_sets_), 0, name_actor);
     std::erase_if(facets.actors, [&actor_kinds](const FacetValue& v) {
       return std::find(actor_kinds.begin(), actor_kinds.end(), v.kind) == actor_kinds.end();
     });
     if (limit > 0 && facets.actors.size() > limit) facets.actors.resize(limit);
   }
-  const KeyCounts keys = key_counts(keys_);
+  const KeyCounts keys = key_counts(key_values_);
   facets.languages =
       shown(keys.languages, limit, [](FacetValue& v) { v.name = analysis::language_name(v.value); });
   facets.types = shown(keys.types, limit, [](FacetValue& v) { v.name = v.value; });
@@ -117,7 +166,7 @@ Facets FacetCounter::result(const EntityDirectory& directory, std::size_t limit,
 }
 
 Timeline FacetCounter::timeline(std::size_t total) const {
-  return timeline_of(key_counts(keys_).periods, total);
+  return timeline_of(key_counts(key_values_).periods, total);
 }
 
 }  // namespace dossier::searcher

@@ -304,3 +304,32 @@ TEST_CASE("a facet limit shows the first values of the whole ordering, ties by n
     CHECK(first(cut.facets.years) == first(all.facets.years));
   }
 }
+
+TEST_CASE("one database counted from value streams equals its halves counted by match spies", "[facets]") {
+  // One database is counted from its value streams, several from Xapian's spies (FacetSource).
+  const TempDir reports, index;
+  write_varied_reports(reports);
+  std::vector<fs::path> first, second;
+  for (const auto& entry : fs::directory_iterator(reports.path()))
+    (entry.path().filename().string() < "r2" ? first : second).push_back(entry.path());
+  Searcher whole(index_into(index, "whole", {reports.path()}));
+  Searcher halves({index_into(index, "a", first), index_into(index, "b", second)});
+  for (const auto sort : {dossier::searcher::SortOrder::Relevance, dossier::searcher::SortOrder::Date}) {
+    SearchRequest request;
+    request.query = "botnet OR espionage";
+    request.sort = sort;
+    request.facet_limit = 0;
+    request.timeline = true;
+    const SearchResult one = whole.search(request);
+    const SearchResult two = halves.search(request);
+    REQUIRE(one.total == two.total);
+    CHECK(counts(one.facets.countries) == counts(two.facets.countries));
+    CHECK(counts(one.facets.actors) == counts(two.facets.actors));
+    CHECK(counts(one.facets.years) == counts(two.facets.years));
+    CHECK(counts(one.facets.languages) == counts(two.facets.languages));
+    CHECK(counts(one.facets.types) == counts(two.facets.types));
+    CHECK(timeline_counts(one.timeline->months) == timeline_counts(two.timeline->months));
+    CHECK(timeline_counts(one.timeline->years) == timeline_counts(two.timeline->years));
+    CHECK(one.timeline->undated == two.timeline->undated);
+  }
+}
