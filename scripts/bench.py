@@ -82,6 +82,9 @@ def parse_args(argv):
     parser.add_argument("--server-only", action="store_true",
                         help="build only dossier's index and measure only dossier's queries: the CLI and "
                              "the server, and search --batch (no omindex, quest, ripgrep or write ceiling)")
+    parser.add_argument("--reuse-index", action="store_true",
+                        help="with --server-only: measure the index a previous run built for this corpus "
+                             "instead of building it again (it must have been built by the same schema)")
     parser.add_argument("--json", dest="json_out",
                         help="write the results here (default: WORK/results/bench-DATE.json)")
     args = parser.parse_args(argv)
@@ -515,18 +518,23 @@ def print_report(results):
 def run_server_only(dossier, corpus, db_root, label, args, results):
     """--server-only: dossier's index, its CLI queries, the server and the batch rows; nothing else."""
     db = os.path.join(db_root, f"dossier-{label}")
-    benchlib.remove_tree(db)
-    log(f"dossier: full build of {corpus['files']} files")
-    full = benchlib.run_timed(index_command("dossier", dossier, corpus["folder"], db), (0, 1))
-    check_dossier_report(full, corpus["files"])
-    log(f"dossier: full build {full.wall:.1f} s")
-    results["builds"] = {"dossier": {"db": db, "full": full.as_dict()}, "files": corpus["files"]}
+    if args.reuse_index and os.path.exists(os.path.join(db, "iamglass")):
+        log(f"dossier: reusing the index {db}")
+        build_time, full = "not measured (--reuse-index)", None
+    else:
+        benchlib.remove_tree(db)
+        log(f"dossier: full build of {corpus['files']} files")
+        full = benchlib.run_timed(index_command("dossier", dossier, corpus["folder"], db), (0, 1))
+        check_dossier_report(full, corpus["files"])
+        log(f"dossier: full build {full.wall:.1f} s")
+        build_time = secs(full.wall)
+    results["builds"] = {"dossier": {"db": db, "full": full.as_dict() if full else None}, "files": corpus["files"]}
     results["queries"] = measure_queries(dossier, results["builds"], corpus, args, tools=("dossier",))
     results["server"] = bench_server.measure(bench_server.build_load_tool(args.work), dossier, db, args.queries,
                                              args.repeat)
     results["batch"] = bench_batch.measure(dossier, db, args.queries, args.repeat)
     goals = bench_server.goals(results["server"]) + bench_batch.goals(results["batch"])
-    bench_server.print_server_only(results, benchlib.machine_line(results["machine"]), corpus, secs(full.wall),
+    bench_server.print_server_only(results, benchlib.machine_line(results["machine"]), corpus, build_time,
                                    goals, extra=lambda: bench_batch.print_table(results["batch"]))
     return benchlib.goals_status(row[3] == "PASS" for row in goals)
 

@@ -1,6 +1,7 @@
 #include "dossier/analysis/schema.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "dossier/analysis/digest.h"
 
@@ -47,6 +48,39 @@ std::vector<std::string> decode_set(std::string_view value) {
     value.remove_prefix(stop + 1);
   }
   return members;
+}
+
+std::string facet_period(const DocumentDate& date) {
+  char buffer[16];
+  if (date.month == 0) {
+    std::snprintf(buffer, sizeof buffer, "%04d", date.year);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%04d%02d", date.year, date.month);
+  }
+  return buffer;
+}
+
+std::string encode_facet_key(const FacetKey& key) {
+  std::string out;
+  out.reserve(key.period.size() + key.language.size() + key.format.size() + 2);
+  out.append(key.period)
+      .append(1, kSetSeparator)
+      .append(key.language)
+      .append(1, kSetSeparator)
+      .append(key.format);
+  return out;
+}
+
+FacetKey decode_facet_key(std::string_view value) {
+  FacetKey key;
+  std::string* parts[] = {&key.period, &key.language, &key.format};
+  for (std::string* part : parts) {
+    const std::size_t stop = value.find(kSetSeparator);
+    part->assign(value.substr(0, stop));
+    if (stop == std::string_view::npos) break;
+    value.remove_prefix(stop + 1);
+  }
+  return key;
 }
 
 std::optional<std::int64_t> decode_int64(std::string_view bytes) noexcept {

@@ -47,19 +47,17 @@ std::string language_of(const ExtractedDocument& content) {
   return analysis::detect_language(content.text).value_or("");
 }
 
-// Date, language and format values for filters, sorting and facets.
+// Date values for filters and sorting, the language term for filters, and the facet key.
 void add_metadata_values(Xapian::Document& document, const ExtractedDocument& content,
                          std::string_view format, const std::string& language) {
+  schema::FacetKey key{{}, language, std::string(format)};
   if (content.date) {
     document.add_value(schema::kDateFirstSlot, std::to_string(content.date->first_day()));
     document.add_value(schema::kDateLastSlot, std::to_string(content.date->last_day()));
-    document.add_value(schema::kYearSlot, std::to_string(content.date->year));
+    key.period = schema::facet_period(*content.date);
   }
-  if (!language.empty()) {
-    document.add_value(schema::kLanguageSlot, language);
-    document.add_boolean_term(schema::prefixed(schema::kLanguagePrefix, language));
-  }
-  document.add_value(schema::kFormatSlot, std::string(format));
+  if (!language.empty()) document.add_boolean_term(schema::prefixed(schema::kLanguagePrefix, language));
+  document.add_value(schema::kFacetKeySlot, schema::encode_facet_key(key));
 }
 
 // The root folder's name and the folder and file names below it, with the words inside them

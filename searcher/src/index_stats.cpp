@@ -102,12 +102,13 @@ IndexStats read_once(std::vector<Xapian::Database>& shards, const std::vector<fs
   stats.database = describe_indexes(paths);
   stats.documents = all.get_doccount();
   // Facets over every document: the same exact counting as a search that matches everything.
-  FacetCounter counter;
+  FacetCounter counter(shards.size() == 1 ? FacetSource::ValueStreams : FacetSource::MatchSpies);
   Xapian::Enquire enquire(all);
   enquire.set_query(Xapian::Query::MatchAll);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   counter.attach(enquire);
   enquire.get_mset(0, 0, all.get_doccount());
+  counter.count(all);
   Facets facets = counter.result(EntityDirectory(shards), top);
   stats.countries = std::move(facets.countries);
   stats.actors = std::move(facets.actors);

@@ -251,10 +251,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   if (request.sort == SortOrder::Date) enquire.set_sort_by_value_then_relevance(schema::kDateFirstSlot, true);
-  FacetCounter facets;
+  // Value streams need one database's document ids; several shards (and, later, remote ones) are
+  // counted by Xapian's own spies.
+  FacetCounter facets(shards_.size() == 1 ? FacetSource::ValueStreams : FacetSource::MatchSpies);
   facets.attach(enquire);
-  TimelineCounter timeline;
-  if (request.timeline) enquire.add_matchspy(&timeline);
   // Examining every match makes the total and the facets exact rather than estimates.
   if (request.time_limit.count() > 0)
     enquire.set_time_limit(std::chrono::duration<double>(request.time_limit).count());
@@ -270,8 +270,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
                              "); its counts would not be exact: narrow the query or allow more time");
   }
   result.total = mset.get_matches_estimated();
+  facets.count(database_);
   result.facets = facets.result(directory_, request.facet_limit, request.actor_kinds);
-  if (request.timeline) result.timeline = timeline.result(result.total);
+  if (request.timeline) result.timeline = facets.timeline(result.total);
   // Each rare word is looked at, whatever the filters and the other words made of the total.
   if (request.suggest && !is_blank(request.query)) {
     const SpellingContext spelling{database_, analyzer_, directory_.languages(), &directory_};

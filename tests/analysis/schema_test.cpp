@@ -24,3 +24,17 @@ TEST_CASE("unique terms are fixed-length digests of the path", "[schema]") {
   CHECK(term == schema::unique_term("/a/very/long/path/" + std::string(1000, 'x')));
   CHECK(term != schema::unique_term("/a/very/long/path/"));
 }
+
+TEST_CASE("a facet key keeps the period at the date's precision and decodes back", "[schema]") {
+  CHECK(schema::facet_period(*dossier::analysis::make_date(2024, 3, 6)) == "202403");
+  CHECK(schema::facet_period(*dossier::analysis::make_date(2024, 3)) == "202403");
+  CHECK(schema::facet_period(*dossier::analysis::make_date(2024)) == "2024");
+  CHECK(schema::facet_period(*dossier::analysis::make_date(999, 1)) == "099901");
+  const schema::FacetKey key{"202403", "no", "pdf"};
+  CHECK(schema::encode_facet_key(key) == "202403|no|pdf");
+  CHECK(schema::decode_facet_key(schema::encode_facet_key(key)) == key);
+  const schema::FacetKey undated{"", "", "txt"};
+  CHECK(schema::decode_facet_key(schema::encode_facet_key(undated)) == undated);
+  CHECK(schema::decode_facet_key("") == schema::FacetKey{});
+  CHECK(schema::decode_facet_key("2024") == schema::FacetKey{"2024", "", ""});
+}

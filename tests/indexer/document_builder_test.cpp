@@ -170,12 +170,12 @@ TEST_CASE("the document's language picks its stemmer, and is kept", "[document_b
   };
   CHECK(has("Zetterretningstjenest"));  // Norwegian stem of both inflections
   CHECK(has("Lno"));
-  CHECK(built.document.get_value(schema::kLanguageSlot) == "no");
+  CHECK(schema::decode_facet_key(built.document.get_value(schema::kFacetKeySlot)).language == "no");
   norwegian.language = "nb-NO";  // a declared language wins over detection
   CHECK(DocumentBuilder(analyzer, nullptr).build(kSource, norwegian).language == "nb");
 }
 
-TEST_CASE("author words, date range and format go into terms and values", "[document_builder]") {
+TEST_CASE("author words, date range and the facet key go into terms and values", "[document_builder]") {
   const Analyzer analyzer;
   ExtractedDocument document = content("text of the report", "title");
   document.author = "Britt Verregghen";
@@ -183,8 +183,12 @@ TEST_CASE("author words, date range and format go into terms and values", "[docu
   const Xapian::Document built = DocumentBuilder(analyzer, nullptr).build(kSource, document).document;
   CHECK(built.get_value(schema::kDateFirstSlot) == "20240201");
   CHECK(built.get_value(schema::kDateLastSlot) == "20240229");
-  CHECK(built.get_value(schema::kYearSlot) == "2024");
-  CHECK(built.get_value(schema::kFormatSlot) == "md");
+  const schema::FacetKey key = schema::decode_facet_key(built.get_value(schema::kFacetKeySlot));
+  CHECK(key.period == "202402");
+  CHECK(key.format == "md");
+  // The facets live in one slot now; the retired ones stay empty.
+  CHECK(built.get_value(schema::kYearSlot).empty());
+  CHECK(built.get_value(schema::kFormatSlot).empty());
   auto author = built.termlist_begin();
   author.skip_to("Abritt");
   REQUIRE(*author == "Abritt");

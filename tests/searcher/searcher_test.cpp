@@ -153,6 +153,21 @@ TEST_CASE("a missing or foreign index is reported, not searched", "[searcher]") 
   CHECK_THROWS_AS(Searcher(dir.path() / "x"), dossier::searcher::IndexNotFoundError);
 }
 
+TEST_CASE("an index of the previous schema is refused by name, not searched with facets missing",
+          "[searcher]") {
+  // A "4" index has no facet-key slot: its year, language and type facets would all be empty.
+  const TempDir dir;
+  {
+    Xapian::WritableDatabase old((dir.path() / "old").string(), Xapian::DB_CREATE);
+    old.set_metadata("dossier.schema", "4");
+    old.add_document(Xapian::Document());
+    old.commit();
+  }
+  CHECK_THROWS_WITH(
+      Searcher(dir.path() / "old"),
+      Catch::Contains("schema '4'") && Catch::Contains("not a Dossier index this version can read"));
+}
+
 TEST_CASE("a searcher sees documents committed after it was opened", "[searcher]") {
   TempDir reports;
   const TempDir index;

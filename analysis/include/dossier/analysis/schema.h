@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "dossier/analysis/document_date.h"
+
 namespace dossier::analysis::schema {
 
 // ---- Term prefixes (Xapian conventions where one exists) ---------------------------------------
@@ -52,9 +54,9 @@ enum ValueSlot : unsigned {
   kActorsSlot = 4,       ///< the document's actor ids, sorted, joined by `kSetSeparator` (facets)
   kDateFirstSlot = 5,    ///< first day the document's date covers, "YYYYMMDD" (date filters, sorting)
   kDateLastSlot = 6,     ///< last day the document's date covers, "YYYYMMDD" (date filters)
-  kYearSlot = 7,         ///< the date's year, "2024" (facet)
-  kLanguageSlot = 8,     ///< ISO 639-1 code (facet)
-  kFormatSlot = 9,       ///< "txt", "md", "html", "pdf", "docx", "odt" (facet)
+  kYearSlot = 7,         ///< retired in schema "5" (was the date's year; now in `kFacetKeySlot`)
+  kLanguageSlot = 8,     ///< retired in schema "5" (was the ISO 639-1 code; now in `kFacetKeySlot`)
+  kFormatSlot = 9,       ///< retired in schema "5" (was the format name; now in `kFacetKeySlot`)
   kPathDigestSlot = 10,  ///< `digest_hex` of the absolute path (the unique term without its prefix)
   kRootSlot = 11,        ///< `digest_hex` of the root's absolute path
   /// when the document first entered the index, nanoseconds since the epoch (`encode_int64`);
@@ -64,6 +66,11 @@ enum ValueSlot : unsigned {
   /// nanoseconds since the epoch (`encode_int64`); kept when its file is only touched or renamed.
   /// Within one index, a later write has a later time: what watches compare against
   kChangedSlot = 13,
+  /// the facets a document has one value of, together (`encode_facet_key`): its date's period,
+  /// language and format. One value read per match counts the year, language and type facets and
+  /// the timeline, and a remote shard's `ValueCountMatchSpy` ships one count per distinct
+  /// combination (bounded by periods x languages x formats, not by matches)
+  kFacetKeySlot = 14,
 };
 
 /// Separates the members of an entity set in a value slot; never part of a code or an id.
@@ -76,9 +83,11 @@ inline constexpr char kSetSeparator = '|';
 /// path-digest and root slots and the `XR` term (a "1" index would get duplicates); "3" indexes
 /// the words and identifiers inside compounds with positions (file names, CVE ids in product
 /// names), which an incremental run would never add to the unchanged files of a "2" index; "4"
-/// added the first-indexed and changed slots, which the unchanged files of a "3" index lack.
+/// added the first-indexed and changed slots, which the unchanged files of a "3" index lack; "5"
+/// moved the year, language and format facets into `kFacetKeySlot` (a search reads one value per
+/// match for them instead of four), which the unchanged files of a "4" index lack.
 inline constexpr std::string_view kSchemaVersionKey = "dossier.schema";
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
 
 /// "dossier.root." + root digest -> the root's absolute path.
 inline constexpr std::string_view kRootKeyPrefix = "dossier.root.";
@@ -128,6 +137,26 @@ std::string encode_set(std::vector<std::string> members);
 
 /// Splits an entity-set value back into its members (empty value: no members).
 std::vector<std::string> decode_set(std::string_view value);
+
+/// The facets of `kFacetKeySlot`, decoded.
+struct FacetKey {
+  /// "YYYYMM" for a date known to the month or the day, "YYYY" for a date known to the year only,
+  /// "" for no date (`facet_period`)
+  std::string period;
+  std::string language;  ///< ISO 639-1 code, or "" when unknown
+  std::string format;    ///< "txt", "md", "html", "pdf", "docx", "odt"
+
+  friend bool operator==(const FacetKey&, const FacetKey&) = default;
+};
+
+/// The `FacetKey::period` of `date` (zero-padded: "0999" for the year 999).
+std::string facet_period(const DocumentDate& date);
+
+/// `period|language|format` (none of them holds `kSetSeparator`).
+std::string encode_facet_key(const FacetKey& key);
+
+/// Splits a `kFacetKeySlot` value; parts it lacks are "".
+FacetKey decode_facet_key(std::string_view value);
 
 /// Decodes `encode_int64`; `std::nullopt` when `bytes` is not 8 bytes long.
 std::optional<std::int64_t> decode_int64(std::string_view bytes) noexcept;

@@ -3,8 +3,6 @@
 /// counts its date filters give back.
 #pragma once
 
-#include <xapian.h>
-
 #include <cstddef>
 #include <map>
 #include <string>
@@ -28,20 +26,9 @@ struct Timeline {
   std::size_t undated = 0;            ///< matches without a date
 };
 
-/// Counts the matches of a search by the month (or year) of their date. A `Xapian::MatchSpy` that
-/// reads the first and the last day the date covers (value slots 5 and 6); exact when the search
-/// examines every match, as the searcher's do. Local databases only (it is not registered for
-/// remote shards). Not thread-safe; one per search.
-class TimelineCounter : public Xapian::MatchSpy {
- public:
-  void operator()(const Xapian::Document& document, double weight) override;
-
-  /// The counts so far; `total` (the number of matches) gives the undated ones.
-  Timeline result(std::size_t total) const;
-
- private:
-  std::map<int, std::size_t> months_;  // YYYYMM -> documents
-  std::map<int, std::size_t> years_;   // YYYY -> documents dated to the year only
-};
+/// The timeline of the matches counted by period in `periods` (`analysis::schema::FacetKey`
+/// periods: "YYYYMM" for a month, "YYYY" for a year-only date; anything else counts as undated);
+/// `total`, the number of matches, gives the undated ones. `FacetCounter::timeline` counts them.
+Timeline timeline_of(const std::map<std::string, std::size_t>& periods, std::size_t total);
 
 }  // namespace dossier::searcher
