@@ -30,6 +30,15 @@ inline ProcessResult run_dossier(std::vector<std::string> args, ProcessSpec spec
   return run_process(spec);
 }
 
+/// The shared libraries the built binary links, as `ldd` lists them (fails the test unless it runs).
+inline std::string linked_libraries() {
+  ProcessSpec spec;
+  spec.argv = {"/usr/bin/ldd", kDossierBinary};
+  const ProcessResult result = run_process(spec);
+  REQUIRE(result.exit_code == 0);
+  return result.out;
+}
+
 /// Parses stdout as one JSON document (fails the test with the output if it is not).
 inline nlohmann::json json_of(const ProcessResult& result) {
   return nlohmann::json::parse(result.out);
