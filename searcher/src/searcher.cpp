@@ -15,14 +15,12 @@
 #include "dossier/searcher/similar.h"
 #include "dossier/searcher/spelling.h"
 #include "index_opening.h"
+#include "latest_commit.h"
 
 namespace dossier::searcher {
 namespace {
 
 namespace schema = analysis::schema;
-
-// A writer commits in batches; a reader may need a few attempts during a long run.
-constexpr int kMaxAttempts = 5;
 
 std::vector<Xapian::Database> open_all(const std::vector<std::filesystem::path>& paths) {
   if (paths.empty()) throw SearchError("no index given");
@@ -406,18 +404,8 @@ MarkedText Searcher::marked(Xapian::docid id, const SearchRequest& request) {
 }
 
 std::vector<FacetValue> Searcher::entities(const EntityListRequest& request) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      database_.reopen();
-      for (Xapian::Database& shard : shards_)
-        shard.reopen();
-      return list_entities(database_, shards_, directory_, request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kMaxAttempts) throw SearchError("the index kept changing while it was read; try again");
-    } catch (const Xapian::Error& e) {
-      throw SearchError("cannot read " + description_ + ": " + e.get_description());
-    }
-  }
+  return on_latest_commit(database_, shards_, description_, IndexAccess::Read,
+                          [&] { return list_entities(database_, shards_, directory_, request); });
 }
 
 }  // namespace dossier::searcher

@@ -3,39 +3,25 @@
 #include "dossier/analysis/document_record.h"
 #include "dossier/searcher/search_errors.h"
 #include "dossier/searcher/searcher.h"
+#include "latest_commit.h"
 
 namespace dossier::searcher {
-namespace {
-
-// As in `Searcher::search`: a writer commits in batches, a reader may need a few attempts.
-constexpr int kMaxAttempts = 5;
-
-}  // namespace
 
 std::vector<Xapian::docid> Searcher::match_ids(const SearchRequest& request) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      database_.reopen();
-      for (Xapian::Database& shard : shards_)
-        shard.reopen();
-      SearchResult unused;
-      Xapian::Enquire enquire(database_);
-      enquire.set_query(filtered(request, unused).query);
-      // No weights and document order: Xapian walks the posting lists and ranks nothing.
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-      const Xapian::MSet mset = enquire.get_mset(0, database_.get_doccount());
-      std::vector<Xapian::docid> ids;
-      ids.reserve(mset.size());
-      for (auto it = mset.begin(); it != mset.end(); ++it)
-        ids.push_back(*it);
-      return ids;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kMaxAttempts) throw SearchError("the index kept changing during the search; try again");
-    } catch (const Xapian::Error& e) {
-      throw SearchError("cannot search " + description_ + ": " + e.get_description());
-    }
-  }
+  return on_latest_commit(database_, shards_, description_, IndexAccess::Search, [&] {
+    SearchResult unused;
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(filtered(request, unused).query);
+    // No weights and document order: Xapian walks the posting lists and ranks nothing.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet mset = enquire.get_mset(0, database_.get_doccount());
+    std::vector<Xapian::docid> ids;
+    ids.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      ids.push_back(*it);
+    return ids;
+  });
 }
 
 std::optional<std::vector<std::string>> Searcher::paths(const std::vector<Xapian::docid>& ids) {
